@@ -1,0 +1,2 @@
+Console.Error.WriteLine("clip: no commands yet");
+return 1;
