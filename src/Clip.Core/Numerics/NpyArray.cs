@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace Clip.Core.Numerics;
 
-/// <summary>An n-dimensional array read from a <c>.npy</c> file: its element type, shape and raw C-order bytes.</summary>
+/// <summary>An n-dimensional array read from a <c>.npy</c> file: element type, shape and raw C-order bytes.</summary>
 public sealed class NpyArray
 {
     private readonly byte[] _data;

@@ -1,6 +1,6 @@
 namespace Clip.Core.Numerics;
 
-/// <summary>Element types that <see cref="NpyFile"/> reads; all little-endian as numpy writes them on x86 and ARM.</summary>
+/// <summary>Element types that <see cref="NpyFile"/> reads, little-endian as numpy writes them on x86/ARM.</summary>
 public enum NpyDataType
 {
     /// <summary>32-bit IEEE float, numpy <c>'&lt;f4'</c>.</summary>

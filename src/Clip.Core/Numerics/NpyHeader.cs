@@ -43,7 +43,7 @@ internal static partial class NpyHeader
         return (dataType, dims);
     }
 
-    /// <summary>The header text, padded with spaces and ended by a newline so the data starts 64-byte aligned.</summary>
+    /// <summary>The header text, space-padded and ended by a newline so the data starts 64-byte aligned.</summary>
     public static string Format(NpyDataType dataType, ReadOnlySpan<int> shape, int preambleLength)
     {
         string dims = shape.Length == 1

@@ -64,7 +64,8 @@ public sealed class NpyFileTests
     [Fact]
     public void Read_Int64Array_ParsesLittleEndianValues()
     {
-        byte[] file = Build("{'descr': '<i8', 'fortran_order': False, 'shape': (2,), }", [.. BitConverter.GetBytes(-2L), .. BitConverter.GetBytes(long.MaxValue)]);
+        byte[] data = [.. BitConverter.GetBytes(-2L), .. BitConverter.GetBytes(long.MaxValue)];
+        byte[] file = Build("{'descr': '<i8', 'fortran_order': False, 'shape': (2,), }", data);
 
         NpyArray array = NpyFile.Read(new MemoryStream(file));
 

@@ -1,13 +1,13 @@
 namespace Clip.Core.Imaging.Preprocessing;
 
 /// <summary>
-/// Bicubic weights along one axis for a run of output samples <c>[FirstOutput, FirstOutput + Count)</c> of an
-/// <c>inputSize</c> to <c>outputSize</c> resize, computed as the reference (Pillow 9.4) computes them. Each output
-/// sample depends only on its own window of inputs, so a run gives the same values as the full table.
+/// Bicubic weights along one axis for a run of consecutive output samples of an <c>inputSize</c> to
+/// <c>outputSize</c> resize, computed as the reference (Pillow 9.4) computes them. Each output sample depends only
+/// on its own window of inputs, so a run gives the same values as the full table.
 /// </summary>
 internal sealed class AxisCoefficients
 {
-    /// <summary>Fractional bits of the fixed-point weights: 32 bits less 8 for the sample and 2 for overshoot.</summary>
+    /// <summary>Fractional bits of the fixed-point weights: 32 less 8 for the sample and 2 for overshoot.</summary>
     public const int PrecisionBits = 22;
 
     private AxisCoefficients(int count, int stride)

@@ -20,7 +20,9 @@ public sealed class ClipImagePreprocessor
     {
     }
 
-    /// <summary>Validates and captures the spec and options; later changes to <paramref name="options"/> are not seen.</summary>
+    /// <summary>
+    /// Validates and captures the spec and options; later changes to <paramref name="options"/> are not seen.
+    /// </summary>
     public ClipImagePreprocessor(ImagePreprocessingSpec spec, ClipPreprocessorOptions options)
     {
         ArgumentNullException.ThrowIfNull(spec);

@@ -21,7 +21,9 @@ public sealed class ClipPreprocessorOptions
     {
         if (!Enum.IsDefined(AlphaHandling))
         {
-            throw new ArgumentException($"{nameof(AlphaHandling)} has the unknown value {AlphaHandling}.", nameof(AlphaHandling));
+            throw new ArgumentException(
+                $"{nameof(AlphaHandling)} has the unknown value {AlphaHandling}.",
+                nameof(AlphaHandling));
         }
     }
 }

@@ -10,7 +10,8 @@ internal static class CoefficientCache
 {
     private const int Capacity = 512;
 
-    private static readonly ConcurrentDictionary<(int In, int Out, int First, int Count), AxisCoefficients> Tables = new();
+    private static readonly ConcurrentDictionary<(int In, int Out, int First, int Count), AxisCoefficients> Tables =
+        new();
 
     public static AxisCoefficients Get(int inputSize, int outputSize, int firstOutput, int count)
     {

@@ -13,8 +13,9 @@ internal static class FixedPointHorizontalPass
     private const int Half = 1 << (AxisCoefficients.PrecisionBits - 1);
 
     /// <summary>
-    /// Resamples one row. <paramref name="source"/> starts at input column <see cref="AxisCoefficients.SourceFirst"/>;
-    /// <paramref name="target"/> receives <see cref="AxisCoefficients.Count"/> pixels.
+    /// Resamples one row. <paramref name="source"/> starts at input column
+    /// <see cref="AxisCoefficients.SourceFirst"/>; <paramref name="target"/> receives
+    /// <see cref="AxisCoefficients.Count"/> pixels.
     /// </summary>
     public static void Run(ReadOnlySpan<byte> source, Span<byte> target, AxisCoefficients table, int channels)
     {
@@ -41,7 +42,13 @@ internal static class FixedPointHorizontalPass
         (byte)Math.Clamp(accumulator >> AxisCoefficients.PrecisionBits, 0, 255);
 
     private static bool TryPixelLanes(
-        ReadOnlySpan<byte> source, Span<byte> target, AxisCoefficients table, int i, int start, int length, int channels)
+        ReadOnlySpan<byte> source,
+        Span<byte> target,
+        AxisCoefficients table,
+        int i,
+        int start,
+        int length,
+        int channels)
     {
         if (start + ((length - 1) * channels) + 4 > source.Length)
         {

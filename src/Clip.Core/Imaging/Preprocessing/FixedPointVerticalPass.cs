@@ -38,7 +38,11 @@ internal static class FixedPointVerticalPass
         }
     }
 
-    private static int VectorColumns(ReadOnlySpan<byte> rows, Span<byte> output, int rowLength, ReadOnlySpan<int> weights)
+    private static int VectorColumns(
+        ReadOnlySpan<byte> rows,
+        Span<byte> output,
+        int rowLength,
+        ReadOnlySpan<int> weights)
     {
         ref byte input = ref MemoryMarshal.GetReference(rows);
         ref byte result = ref MemoryMarshal.GetReference(output);

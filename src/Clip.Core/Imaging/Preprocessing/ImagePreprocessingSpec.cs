@@ -2,12 +2,12 @@ namespace Clip.Core.Imaging.Preprocessing;
 
 /// <summary>
 /// The geometry and normalisation that turn an image into an image-encoder input: resize so the shortest edge is
-/// <see cref="ShortestEdge"/> (bicubic), take the centre <see cref="CropWidth"/> x <see cref="CropHeight"/> crop,
-/// scale samples to 0..1 and normalise each channel with <see cref="Mean"/> and <see cref="Std"/>.
+/// <see cref="ShortestEdge"/> (bicubic), take the centre <see cref="CropWidth"/> x <see cref="CropHeight"/>
+/// crop, scale samples to 0..1 and normalise each channel with <see cref="Mean"/> and <see cref="Std"/>.
 /// </summary>
 public sealed record ImagePreprocessingSpec
 {
-    /// <summary>The input of the published CLIP image encoders (ViT-B/32, ViT-B/16, ViT-L/14, RN50 at 224 px).</summary>
+    /// <summary>The input of the published 224 px CLIP image encoders (RN50, ViT-B/32, ViT-B/16, ViT-L/14).</summary>
     /// <remarks>
     /// The mean and standard deviation are the constants of <c>Normalize</c> in <c>_transform</c> of OpenAI's
     /// CLIP repository (<c>clip/clip.py</c>), measured by OpenAI on CLIP's training images.
@@ -36,7 +36,7 @@ public sealed record ImagePreprocessingSpec
     /// <summary>Per-channel standard deviation the samples are divided by. Finite and greater than zero.</summary>
     public required ChannelTriple Std { get; init; }
 
-    /// <summary>Number of floats in one preprocessed image: 3 x <see cref="CropHeight"/> x <see cref="CropWidth"/>.</summary>
+    /// <summary>Floats in one preprocessed image: 3 x <see cref="CropHeight"/> x <see cref="CropWidth"/>.</summary>
     public int TensorLength => 3 * CropHeight * CropWidth;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid property.</summary>
@@ -45,18 +45,24 @@ public sealed record ImagePreprocessingSpec
         const int MaxEdge = 8192;
         if (ShortestEdge is < 1 or > MaxEdge)
         {
-            throw new ArgumentException($"{nameof(ShortestEdge)} must be between 1 and {MaxEdge}.", nameof(ShortestEdge));
+            throw new ArgumentException(
+                $"{nameof(ShortestEdge)} must be between 1 and {MaxEdge}.",
+                nameof(ShortestEdge));
         }
 
         // A crop larger than the resized image would need padding, which the reference never does.
         if (CropWidth < 1 || CropWidth > ShortestEdge)
         {
-            throw new ArgumentException($"{nameof(CropWidth)} must be between 1 and {nameof(ShortestEdge)}.", nameof(CropWidth));
+            throw new ArgumentException(
+                $"{nameof(CropWidth)} must be between 1 and {nameof(ShortestEdge)}.",
+                nameof(CropWidth));
         }
 
         if (CropHeight < 1 || CropHeight > ShortestEdge)
         {
-            throw new ArgumentException($"{nameof(CropHeight)} must be between 1 and {nameof(ShortestEdge)}.", nameof(CropHeight));
+            throw new ArgumentException(
+                $"{nameof(CropHeight)} must be between 1 and {nameof(ShortestEdge)}.",
+                nameof(CropHeight));
         }
 
         for (int c = 0; c < 3; c++)

@@ -6,7 +6,7 @@ namespace Clip.Core.Imaging.Preprocessing;
 /// </summary>
 internal static class Int32ResamplePasses
 {
-    /// <summary>One row; <paramref name="source"/> starts at input column <see cref="AxisCoefficients.SourceFirst"/>.</summary>
+    /// <summary>One row, from input column <see cref="AxisCoefficients.SourceFirst"/> on.</summary>
     public static void Horizontal(ReadOnlySpan<int> source, Span<int> target, AxisCoefficients table)
     {
         for (int i = 0; i < table.Count; i++)
@@ -23,7 +23,9 @@ internal static class Int32ResamplePasses
         }
     }
 
-    /// <summary>Rows of <paramref name="rowLength"/> samples from input row <see cref="AxisCoefficients.SourceFirst"/> on.</summary>
+    /// <summary>
+    /// Rows of <paramref name="rowLength"/> samples, from input row <see cref="AxisCoefficients.SourceFirst"/> on.
+    /// </summary>
     public static void Vertical(ReadOnlySpan<int> source, Span<int> target, int rowLength, AxisCoefficients table)
     {
         for (int r = 0; r < table.Count; r++)

@@ -5,7 +5,7 @@ namespace Clip.Core.Imaging.Preprocessing;
 /// </summary>
 internal static class NearestIndices
 {
-    /// <summary>Fills <paramref name="indices"/> with the source index of outputs firstOutput, firstOutput + 1, ...</summary>
+    /// <summary>Fills <paramref name="indices"/> with the source indices of outputs firstOutput on.</summary>
     public static void Compute(int inputSize, int outputSize, int firstOutput, Span<int> indices)
     {
         // The reference adds the step to a running double for every output (it never computes (i + 0.5) * step),

@@ -28,7 +28,8 @@ internal readonly record struct ResizeGeometry(
         long resizedHeight = width <= height ? edge * height / width : edge;
         if (resizedWidth > int.MaxValue || resizedHeight > int.MaxValue)
         {
-            throw new ArgumentException($"A {width}x{height} image is too elongated to resize to a {edge} px short side.");
+            throw new ArgumentException(
+                $"A {width}x{height} image is too elongated to resize to a {edge} px short side.");
         }
 
         return new ResizeGeometry(

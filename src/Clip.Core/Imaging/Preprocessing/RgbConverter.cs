@@ -41,7 +41,7 @@ internal static class RgbConverter
         }
     }
 
-    /// <summary>32-bit grey to RGB: values are clamped, not scaled, so 16-bit samples of 255 and more are white.</summary>
+    /// <summary>32-bit grey to RGB: clamped, not scaled, so 16-bit samples of 255 and more are white.</summary>
     public static void ConvertClamped(ReadOnlySpan<int> window, Span<byte> rgb)
     {
         for (int i = 0; i < rgb.Length / 3; i++)

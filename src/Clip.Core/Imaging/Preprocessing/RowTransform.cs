@@ -6,7 +6,7 @@ internal enum RowTransform
     /// <summary>The row is used as decoded.</summary>
     None,
 
-    /// <summary>Colour is multiplied by alpha (the reference does this for resized RGBA and grey-alpha images).</summary>
+    /// <summary>Colour is multiplied by alpha, as the reference does for resized RGBA and grey-alpha images.</summary>
     Premultiply,
 
     /// <summary>The row is blended onto the background colour and becomes opaque RGB.</summary>

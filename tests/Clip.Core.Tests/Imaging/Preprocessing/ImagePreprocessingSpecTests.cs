@@ -1,3 +1,4 @@
+using Clip.Core.Imaging;
 using Clip.Core.Imaging.Preprocessing;
 
 namespace Clip.Core.Tests.Imaging.Preprocessing;
@@ -39,11 +40,12 @@ public sealed class ImagePreprocessingSpecTests
     }
 
     [Fact]
-    public void ClipDefault_SmallerCrop_PreprocessesToTheSmallerTensor()
+    public void PreprocessToRgb_CustomSpec_GivesCropSizedOutput()
     {
-        ImagePreprocessingSpec spec = ImagePreprocessingSpec.ClipDefault with { ShortestEdge = 256, CropWidth = 200, CropHeight = 180 };
+        ImagePreprocessingSpec spec =
+            ImagePreprocessingSpec.ClipDefault with { ShortestEdge = 256, CropWidth = 200, CropHeight = 180 };
         var preprocessor = new ClipImagePreprocessor(spec, new ClipPreprocessorOptions());
-        using Clip.Core.Imaging.DecodedImage image = TestImages.Random(500, 400, Clip.Core.Imaging.PixelLayout.Rgb8, 1);
+        using DecodedImage image = TestImages.Random(500, 400, PixelLayout.Rgb8, 1);
 
         Assert.Equal(3 * 200 * 180, spec.TensorLength);
         Assert.Equal(3 * 200 * 180, preprocessor.PreprocessToRgb(image).Length);

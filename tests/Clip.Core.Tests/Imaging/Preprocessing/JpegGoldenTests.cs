@@ -9,7 +9,7 @@ namespace Clip.Core.Tests.Imaging.Preprocessing;
 /// JPEG sources decoded by the test loader (ImageSharp 2.1), which is not the reference's libjpeg-turbo: it upsamples
 /// chroma differently, so colour JPEGs differ by up to 91 levels at sharp chroma edges (mean 2.3 levels at most on
 /// the reference set; grey JPEGs by at most 1 level). These tests therefore use a JPEG-only tolerance, measured,
-/// and only guard the wiring; exactness of everything after decoding is proven by <see cref="DecodedPixelsGoldenTests"/>.
+/// and only guard the wiring; <see cref="DecodedPixelsGoldenTests"/> proves everything after decoding exact.
 /// </summary>
 public sealed class JpegGoldenTests(ITestOutputHelper output)
 {

@@ -78,7 +78,9 @@ internal static class NaiveBicubicModel
             double centre = (i + 0.5) * scale;
             int low = Math.Max(0, (int)(centre - support + 0.5));
             int high = Math.Min(inSize, (int)(centre + support + 0.5));
-            double[] w = Enumerable.Range(low, high - low).Select(j => Cubic((j - centre + 0.5) * (1.0 / stretch))).ToArray();
+            double[] w = Enumerable.Range(low, high - low)
+                .Select(j => Cubic((j - centre + 0.5) * (1.0 / stretch)))
+                .ToArray();
             double total = w.Sum();
             starts[i] = low;
             weights[i] = w.Select(v => (int)Math.Round(v / total * (1 << 22), MidpointRounding.AwayFromZero)).ToArray();

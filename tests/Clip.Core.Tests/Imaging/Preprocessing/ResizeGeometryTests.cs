@@ -37,6 +37,7 @@ public sealed class ResizeGeometryTests
     [Fact]
     public void Compute_AspectBeyondIntRange_Throws()
     {
-        Assert.Throws<ArgumentException>(() => ResizeGeometry.Compute(int.MaxValue / 2, 1, ImagePreprocessingSpec.ClipDefault));
+        Assert.Throws<ArgumentException>(
+            () => ResizeGeometry.Compute(int.MaxValue / 2, 1, ImagePreprocessingSpec.ClipDefault));
     }
 }

@@ -1,7 +1,12 @@
 namespace Clip.Core.Tests.Imaging.Preprocessing;
 
 /// <summary>Differences between an actual and an expected array, with a readable failure message.</summary>
-internal readonly record struct TensorComparison(double MaxAbs, double MeanAbs, int Differing, int Count, int FirstIndex)
+internal readonly record struct TensorComparison(
+    double MaxAbs,
+    double MeanAbs,
+    int Differing,
+    int Count,
+    int FirstIndex)
 {
     public double DifferingShare => (double)Differing / Count;
 
@@ -41,5 +46,6 @@ internal readonly record struct TensorComparison(double MaxAbs, double MeanAbs, 
     }
 
     public override string ToString() =>
-        $"max |diff| {MaxAbs:G6}, mean {MeanAbs:G6}, {Differing} of {Count} differ ({DifferingShare:P3}), first at {FirstIndex}";
+        $"max |diff| {MaxAbs:G6}, mean {MeanAbs:G6}, {Differing} of {Count} differ ({DifferingShare:P3}), " +
+        $"first at {FirstIndex}";
 }
