@@ -1,0 +1,128 @@
+using System.Buffers.Binary;
+
+namespace Clip.Core.Imaging.Decoding;
+
+/// <summary>
+/// Reads a GIF's logical screen and walks its blocks up to the end of the first frame's image data. Rejects a first
+/// frame of zero size, a file with no frame, and a file that ends before the first frame does. Like the reference,
+/// the size is the logical screen grown to hold the first frame, and the mode is grey when the frame's palette is
+/// the identity ramp (entry i is (i, i, i)) and palette otherwise.
+/// </summary>
+internal static class GifHeaderReader
+{
+    private const int ScreenDescriptorEnd = 13;
+    private const byte ExtensionIntroducer = 0x21;
+    private const byte ImageSeparator = 0x2C;
+    private const byte Trailer = 0x3B;
+
+    public static ImageHeader Read(ReadOnlySpan<byte> data)
+    {
+        if (data.Length < ScreenDescriptorEnd)
+        {
+            throw Reject.Truncated("The GIF ends inside its header.");
+        }
+
+        int screenWidth = BinaryPrimitives.ReadUInt16LittleEndian(data[6..]);
+        int screenHeight = BinaryPrimitives.ReadUInt16LittleEndian(data[8..]);
+        int position = ScreenDescriptorEnd;
+        ReadOnlySpan<byte> globalPalette = ReadPalette(data, data[10], ref position);
+
+        // Each pass consumes at least one byte, so the loop ends within the file.
+        while (position < data.Length)
+        {
+            byte block = data[position++];
+            if (block == ExtensionIntroducer)
+            {
+                position++;
+                SkipSubBlocks(data, ref position, "an extension block");
+            }
+            else if (block == ImageSeparator)
+            {
+                return ReadFirstFrame(data, position, screenWidth, screenHeight, globalPalette);
+            }
+            else if (block == Trailer)
+            {
+                throw Reject.Corrupt("The GIF has no image frame.");
+            }
+        }
+
+        throw Reject.Truncated("The GIF is truncated: it ends before its first image frame.");
+    }
+
+    private static ImageHeader ReadFirstFrame(
+        ReadOnlySpan<byte> data, int position, int screenWidth, int screenHeight, ReadOnlySpan<byte> globalPalette)
+    {
+        if (position + 9 > data.Length)
+        {
+            throw Reject.Truncated("The GIF is truncated: it ends inside its first frame's descriptor.");
+        }
+
+        ReadOnlySpan<byte> descriptor = data.Slice(position, 9);
+        int left = BinaryPrimitives.ReadUInt16LittleEndian(descriptor);
+        int top = BinaryPrimitives.ReadUInt16LittleEndian(descriptor[2..]);
+        int frameWidth = BinaryPrimitives.ReadUInt16LittleEndian(descriptor[4..]);
+        int frameHeight = BinaryPrimitives.ReadUInt16LittleEndian(descriptor[6..]);
+        if (frameWidth == 0 || frameHeight == 0)
+        {
+            throw Reject.Corrupt($"The GIF's first frame has a size of {frameWidth}x{frameHeight}.");
+        }
+
+        position += 9;
+        ReadOnlySpan<byte> localPalette = ReadPalette(data, descriptor[8], ref position);
+        position++; // LZW minimum code size.
+        SkipSubBlocks(data, ref position, "its first frame's image data");
+
+        ReadOnlySpan<byte> palette = localPalette.IsEmpty ? globalPalette : localPalette;
+        SourceMode mode = IsIdentityGreyRamp(palette) ? SourceMode.Gray : SourceMode.Palette;
+        int width = Math.Max(screenWidth, left + frameWidth);
+        int height = Math.Max(screenHeight, top + frameHeight);
+        return new ImageHeader(EncodedFormat.Gif, width, height, mode);
+    }
+
+    private static ReadOnlySpan<byte> ReadPalette(ReadOnlySpan<byte> data, byte flags, ref int position)
+    {
+        if ((flags & 0x80) == 0)
+        {
+            return default;
+        }
+
+        int length = 3 << ((flags & 7) + 1);
+        if (position + length > data.Length)
+        {
+            throw Reject.Truncated("The GIF is truncated: it ends inside a colour table.");
+        }
+
+        position += length;
+        return data.Slice(position - length, length);
+    }
+
+    private static void SkipSubBlocks(ReadOnlySpan<byte> data, ref int position, string what)
+    {
+        while (position < data.Length)
+        {
+            int size = data[position++];
+            if (size == 0)
+            {
+                return;
+            }
+
+            position += size;
+        }
+
+        throw Reject.Truncated($"The GIF is truncated: it ends inside {what}.");
+    }
+
+    private static bool IsIdentityGreyRamp(ReadOnlySpan<byte> palette)
+    {
+        for (int i = 0; i + 2 < palette.Length; i += 3)
+        {
+            int index = i / 3;
+            if (palette[i] != index || palette[i + 1] != index || palette[i + 2] != index)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,138 @@
+using System.Buffers;
+using SkiaSharp;
+
+namespace Clip.Core.Imaging.Decoding;
+
+/// <summary>
+/// Decodes with SkiaSharp's codecs (libjpeg-turbo, libpng, libwebp, Skia's GIF, BMP and ICO readers). Reads JPEG at
+/// 1/2, 1/4 or 1/8 scale when the request sets <see cref="ImageDecodeRequest.MinimumShortSide"/>. Skia reads no TIFF;
+/// give it a fallback decoder to handle TIFF, otherwise TIFF is reported as unsupported.
+/// </summary>
+public sealed class SkiaImageDecoder : IImageDecoder, IDecodeBackend
+{
+    private static readonly int[] ScaleDenominators = [8, 4, 2];
+
+    private readonly IImageDecoder? _tiffDecoder;
+
+    /// <summary>Creates the decoder; <paramref name="tiffDecoder"/>, when given, decodes the TIFF files.</summary>
+    public SkiaImageDecoder(IImageDecoder? tiffDecoder = null)
+    {
+        _tiffDecoder = tiffDecoder;
+    }
+
+    /// <inheritdoc />
+    public string Name => _tiffDecoder is null ? "SkiaSharp" : $"SkiaSharp (TIFF: {_tiffDecoder.Name})";
+
+    /// <inheritdoc />
+    public DecodedImage Decode(
+        ReadOnlyMemory<byte> encoded, ImageDecodeRequest request, CancellationToken cancellationToken)
+    {
+        if (_tiffDecoder is not null && FormatSniffer.Sniff(encoded.Span) == EncodedFormat.Tiff)
+        {
+            return _tiffDecoder.Decode(encoded, request, cancellationToken);
+        }
+
+        return GuardedDecode.Run(encoded, request, this, cancellationToken);
+    }
+
+    void IDecodeBackend.CheckSupported(ImageHeader header)
+    {
+        if (header.Format is not (EncodedFormat.Jpeg or EncodedFormat.Png or EncodedFormat.Gif or EncodedFormat.Bmp
+            or EncodedFormat.Webp or EncodedFormat.Ico))
+        {
+            throw Reject.Unsupported($"SkiaSharp does not read {FormatSniffer.Describe(header.Format)}.");
+        }
+
+        if (header.Format == EncodedFormat.Jpeg && header.BitsPerSample != 8)
+        {
+            throw Reject.Unsupported($"SkiaSharp does not read {header.BitsPerSample}-bit JPEG.");
+        }
+    }
+
+    DecodedImage IDecodeBackend.Decode(ReadOnlyMemory<byte> encoded, DecodeJob job, CancellationToken token)
+    {
+        try
+        {
+            // The codec reads from its own copy, so an abandoned (timed-out) decode never touches the caller's memory.
+            using SKData data = SKData.CreateCopy(encoded.Span);
+            using SKCodec codec = SkiaCodecs.Open(data, job);
+            SKImageInfo source = codec.Info;
+            DecodePreflight.CheckDeclaredSize(source.Width, source.Height, job.Request);
+            SKSizeI size = ChooseSize(codec, job);
+            DecodePreflight.CheckDecodedSize(size.Width, size.Height, job.Request);
+            token.ThrowIfCancellationRequested();
+            return DecodePixels(codec, size, job);
+        }
+        catch (Exception error) when (error is not (ImageDecodeException or OperationCanceledException))
+        {
+            throw Reject.Corrupt($"SkiaSharp failed on this {job.FormatName} ({error.GetType().Name}: {error.Message}).");
+        }
+    }
+
+    private static SKSizeI ChooseSize(SKCodec codec, DecodeJob job)
+    {
+        if (job.Request.MinimumShortSide is not int target || job.Header.Format != EncodedFormat.Jpeg)
+        {
+            return codec.Info.Size;
+        }
+
+        foreach (int denominator in ScaleDenominators)
+        {
+            SKSizeI scaled = codec.GetScaledDimensions(1f / denominator);
+            if (Math.Min(scaled.Width, scaled.Height) >= target)
+            {
+                return scaled;
+            }
+        }
+
+        return codec.Info.Size;
+    }
+
+    private static unsafe DecodedImage DecodePixels(SKCodec codec, SKSizeI size, DecodeJob job)
+    {
+        bool deep = job.Header.BitsPerSample == 16;
+        bool greyDirect = !deep && job.Layout == PixelLayout.Gray8 && codec.Info.ColorType == SKColorType.Gray8;
+        SKColorType colorType = deep ? SKColorType.Rgba16161616 : greyDirect ? SKColorType.Gray8 : SKColorType.Rgba8888;
+        int bytesPerPixel = deep ? 8 : greyDirect ? 1 : 4;
+
+        // No colour space on the target: pixels stay in the file's own encoding, as in the reference (no ICC).
+        var target = new SKImageInfo(size.Width, size.Height, colorType, SKAlphaType.Unpremul);
+        int pixelCount = size.Width * size.Height;
+        int length = checked(pixelCount * bytesPerPixel);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            // Cleared so that no byte of an earlier image can show through a partially written frame.
+            Array.Clear(buffer, 0, length);
+            SKCodecResult result;
+            fixed (byte* pixels = buffer)
+            {
+                result = codec.GetPixels(target, (IntPtr)pixels, size.Width * bytesPerPixel, new SKCodecOptions(0));
+            }
+
+            if (result != SKCodecResult.Success)
+            {
+                throw SkiaCodecs.Failure(result, job);
+            }
+
+            if (deep)
+            {
+                PixelPacking.FromRgba64(buffer, pixelCount, job.Layout);
+            }
+            else if (!greyDirect)
+            {
+                PixelPacking.FromRgba32(buffer, pixelCount, job.Layout);
+            }
+
+            return new DecodedImage(size.Width, size.Height, job.Layout, buffer, job.NearestResample)
+            {
+                ExifOrientation = job.Orientation,
+            };
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+}
