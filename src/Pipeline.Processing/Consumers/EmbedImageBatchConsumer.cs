@@ -1,0 +1,26 @@
+using MassTransit;
+using Pipeline.Contracts;
+
+namespace Pipeline.Processing.Consumers;
+
+/// <summary>The worker's consumer: processes a batch and publishes what became of each image.</summary>
+public sealed class EmbedImageBatchConsumer : IConsumer<EmbedImageBatch>
+{
+    private readonly ImageBatchProcessor _processor;
+
+    /// <summary>Creates the consumer.</summary>
+    public EmbedImageBatchConsumer(ImageBatchProcessor processor)
+    {
+        _processor = processor;
+    }
+
+    /// <inheritdoc />
+    public async Task Consume(ConsumeContext<EmbedImageBatch> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ImageBatchEmbedded result = await _processor
+            .ProcessAsync(context.Message, context.CancellationToken)
+            .ConfigureAwait(false);
+        await context.Publish(result, context.CancellationToken).ConfigureAwait(false);
+    }
+}

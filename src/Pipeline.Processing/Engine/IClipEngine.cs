@@ -1,0 +1,35 @@
+using Pipeline.Storage.Results;
+
+namespace Pipeline.Processing.Engine;
+
+/// <summary>
+/// What a worker needs from CLIP: turn image bytes into model input, encode a batch, score label sets.
+/// One instance serves all batches of a process; implementations are thread-safe.
+/// </summary>
+public interface IClipEngine
+{
+    /// <summary>Name of the model, as stored with every embedding.</summary>
+    string ModelName { get; }
+
+    /// <summary>Length of each embedding.</summary>
+    int EmbeddingDimension { get; }
+
+    /// <summary>Number of floats of one preprocessed image (3 × height × width).</summary>
+    int ImageTensorLength { get; }
+
+    /// <summary>
+    /// Decodes, orients and preprocesses one image into <paramref name="destination"/>.
+    /// Throws <see cref="ImageRejectedException"/> when the bytes are not a usable image.
+    /// </summary>
+    PreparedImage PrepareImage(ReadOnlyMemory<byte> encoded, Span<float> destination, CancellationToken cancellationToken);
+
+    /// <summary>Encodes <paramref name="count"/> preprocessed images into L2-normalised embeddings.</summary>
+    void EncodeImages(ReadOnlySpan<float> pixels, int count, Span<float> embeddings);
+
+    /// <summary>The top labels of each label set for each embedding, best first.</summary>
+    IReadOnlyList<ImageLabel>[] Classify(
+        IReadOnlyList<string> labelSets,
+        ReadOnlySpan<float> embeddings,
+        int count,
+        int topK);
+}

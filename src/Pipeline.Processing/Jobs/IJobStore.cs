@@ -1,0 +1,24 @@
+using Pipeline.Contracts;
+
+namespace Pipeline.Processing.Jobs;
+
+/// <summary>Records jobs and their batches: in memory in the embedded mode, in PostgreSQL when distributed.</summary>
+public interface IJobStore
+{
+    /// <summary>Records a new job.</summary>
+    Task CreateJobAsync(JobSubmitted job, CancellationToken cancellationToken);
+
+    /// <summary>Records one published batch with its images, so an interrupted job can be resumed.</summary>
+    Task RecordBatchAsync(EmbedImageBatch batch, CancellationToken cancellationToken);
+
+    /// <summary>The listing of a job is complete.</summary>
+    Task MarkListedAsync(Guid jobId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts a batch completion. Returns false, changing nothing, when the batch was already counted.
+    /// </summary>
+    Task<bool> CompleteBatchAsync(ImageBatchEmbedded completion, CancellationToken cancellationToken);
+
+    /// <summary>Where the job stands, or null for an unknown job.</summary>
+    Task<JobProgress?> GetProgressAsync(Guid jobId, CancellationToken cancellationToken);
+}

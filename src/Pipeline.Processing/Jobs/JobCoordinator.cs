@@ -1,0 +1,87 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Pipeline.Contracts;
+using Pipeline.Processing.Diagnostics;
+using Pipeline.Sources;
+
+namespace Pipeline.Processing.Jobs;
+
+/// <summary>
+/// Starts a job: records it, lists its source page by page, cuts the listing into batches of the job's size,
+/// records and publishes each batch, then tells the tracker that the listing is complete.
+/// </summary>
+public sealed class JobCoordinator
+{
+    private readonly IJobStore _store;
+    private readonly ImageSourceResolver _sources;
+    private readonly JobTracker _tracker;
+    private readonly PipelineMetrics _metrics;
+    private readonly ILogger<JobCoordinator> _logger;
+
+    /// <summary>Creates the coordinator.</summary>
+    public JobCoordinator(
+        IJobStore store,
+        ImageSourceResolver sources,
+        JobTracker tracker,
+        PipelineMetrics metrics,
+        ILogger<JobCoordinator> logger)
+    {
+        _store = store;
+        _sources = sources;
+        _tracker = tracker;
+        _metrics = metrics;
+        _logger = logger;
+    }
+
+    /// <summary>Lists the job's source and publishes all its batches.</summary>
+    public async Task StartAsync(JobSubmitted job, IPublishEndpoint publisher, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(publisher);
+        IImageSource source = _sources.Resolve(job.Source);
+        PipelineLog.JobStarted(_logger, job.JobId, source.Description, job.ModelName, job.BatchSize);
+        await _store.CreateJobAsync(job, cancellationToken).ConfigureAwait(false);
+
+        int batchIndex = 0;
+        int images = 0;
+        var pending = new List<ImageReference>(job.BatchSize);
+        await foreach (var page in source.ListPagesAsync(job.BatchSize, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (ImageReference image in page)
+            {
+                pending.Add(image);
+                if (pending.Count == job.BatchSize)
+                {
+                    await PublishAsync(job, batchIndex++, pending, publisher, cancellationToken).ConfigureAwait(false);
+                    images += pending.Count;
+                    pending = new List<ImageReference>(job.BatchSize);
+                }
+            }
+        }
+
+        if (pending.Count > 0)
+        {
+            await PublishAsync(job, batchIndex++, pending, publisher, cancellationToken).ConfigureAwait(false);
+            images += pending.Count;
+        }
+
+        await _store.MarkListedAsync(job.JobId, cancellationToken).ConfigureAwait(false);
+        PipelineLog.JobListed(_logger, job.JobId, images, batchIndex);
+        await _tracker.OnListedAsync(job.JobId, publisher, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task PublishAsync(
+        JobSubmitted job,
+        int batchIndex,
+        List<ImageReference> images,
+        IPublishEndpoint publisher,
+        CancellationToken cancellationToken)
+    {
+        var batch = new EmbedImageBatch(job.JobId, batchIndex, job.Source, job.ModelName, images, job.Tasks);
+
+        // Record before publishing: a batch that completes must already be known to the store.
+        await _store.RecordBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        await publisher.Publish(batch, cancellationToken).ConfigureAwait(false);
+        _metrics.BatchPublished();
+    }
+}

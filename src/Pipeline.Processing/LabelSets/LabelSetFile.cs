@@ -1,0 +1,71 @@
+namespace Pipeline.Processing.LabelSets;
+
+/// <summary>
+/// Reads label sets from files. A <c>.txt</c> file holds one class name per line (blank lines and lines starting
+/// with <c>#</c> are skipped) and takes its name from the file name. A <c>.yaml</c>, <c>.yml</c> or <c>.json</c>
+/// file holds <c>name</c>, <c>classes</c> (names, or mappings with <c>name</c>, <c>prompts</c>,
+/// <c>threshold</c>), <c>templates</c> (a list, or <c>default</c> / <c>imagenet80</c>), <c>multi_label</c> and
+/// <c>threshold</c>.
+/// </summary>
+public static class LabelSetFile
+{
+    /// <summary>Loads a label set; errors name the file and what is wrong.</summary>
+    public static LabelSetDefinition Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The label set file '{path}' does not exist.", path);
+        }
+
+        string extension = Path.GetExtension(path).ToLowerInvariant();
+        LabelSetDefinition set = extension switch
+        {
+            ".txt" => FromLines(Path.GetFileNameWithoutExtension(path), File.ReadAllLines(path)),
+            ".yaml" or ".yml" or ".json" => LabelSetYaml.Parse(path, File.ReadAllText(path)),
+            _ => throw new FormatException(
+                $"The label set file '{path}' must end in .txt, .yaml, .yml or .json."),
+        };
+        return Validate(set, path);
+    }
+
+    /// <summary>A label set from class names given inline, such as <c>--labels "cat,dog"</c>.</summary>
+    public static LabelSetDefinition FromNames(string name, IEnumerable<string> classes) =>
+        Validate(FromLines(name, classes), "the command line");
+
+    private static LabelSetDefinition FromLines(string name, IEnumerable<string> lines)
+    {
+        var classes = lines
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => new LabelClassDefinition(l, null, null))
+            .ToList();
+        return new LabelSetDefinition(name, classes, null, "default", false, 0.5f);
+    }
+
+    private static LabelSetDefinition Validate(LabelSetDefinition set, string where)
+    {
+        if (string.IsNullOrWhiteSpace(set.Name))
+        {
+            throw new FormatException($"The label set in {where} has no name.");
+        }
+
+        if (set.Classes.Count < 1 || (!set.MultiLabel && set.Classes.Count < 2))
+        {
+            throw new FormatException(
+                $"The label set '{set.Name}' in {where} needs at least two classes (one in the multi-label mode).");
+        }
+
+        var duplicate = set.Classes.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new FormatException($"The label set '{set.Name}' in {where} names '{duplicate.Key}' twice.");
+        }
+
+        if (set.Templates is { } templates && templates.Any(t => !t.Contains("{}", StringComparison.Ordinal)))
+        {
+            throw new FormatException($"Every template of '{set.Name}' in {where} needs a {{}} for the class name.");
+        }
+
+        return set;
+    }
+}

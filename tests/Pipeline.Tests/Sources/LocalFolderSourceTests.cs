@@ -1,0 +1,65 @@
+using Pipeline.Contracts;
+using Pipeline.Sources;
+
+namespace Pipeline.Tests.Sources;
+
+public sealed class LocalFolderSourceTests
+{
+    [Fact]
+    public async Task ListPagesAsync_NestedFolders_ListsImagesInStableOrderInPagesOfTheAskedSize()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("b.png", [1]);
+        dir.Write("a.JPG", [1]);
+        dir.Write("notes.txt", [1]);
+        dir.Write("sub/c.webp", [1]);
+        dir.Write("sub/deeper/d.gif", [1]);
+        dir.Write("z.jpeg", [1]);
+
+        var pages = new List<IReadOnlyList<ImageReference>>();
+        await foreach (var page in new LocalFolderSource(dir.Path).ListPagesAsync(2, CancellationToken.None))
+        {
+            pages.Add(page);
+        }
+
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Count));
+        string[] names = pages.SelectMany(p => p).Select(i => Path.GetRelativePath(dir.Path, i.Uri)).ToArray();
+        Assert.Equal(["a.JPG", "b.png", "z.jpeg", "sub/c.webp", "sub/deeper/d.gif"], names);
+    }
+
+    [Fact]
+    public async Task ReadAsync_FileOverTheLimit_ThrowsTooLarge()
+    {
+        using var dir = new TempDirectory();
+        string file = dir.Write("big.png", new byte[5000]);
+        var source = new LocalFolderSource(dir.Path);
+
+        var error = await Assert.ThrowsAsync<ImageReadException>(
+            () => source.ReadAsync(new ImageReference(file), 4096, CancellationToken.None));
+
+        Assert.Equal("too-large", error.Kind);
+        Assert.False(error.IsTransient);
+    }
+
+    [Fact]
+    public async Task ReadAsync_FileDeletedAfterListing_ThrowsNotFound()
+    {
+        using var dir = new TempDirectory();
+        string file = dir.Write("gone.png", [1, 2, 3]);
+        var source = new LocalFolderSource(dir.Path);
+        File.Delete(file);
+
+        var error = await Assert.ThrowsAsync<ImageReadException>(
+            () => source.ReadAsync(new ImageReference(file), 4096, CancellationToken.None));
+
+        Assert.Equal("not-found", error.Kind);
+    }
+
+    [Fact]
+    public void Constructor_MissingFolder_ThrowsNamingIt()
+    {
+        var error = Assert.Throws<DirectoryNotFoundException>(() => new LocalFolderSource("/no/such/folder/here"));
+
+        Assert.Contains("/no/such/folder/here", error.Message);
+    }
+}
