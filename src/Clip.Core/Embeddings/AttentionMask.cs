@@ -15,7 +15,8 @@ internal static class AttentionMask
     {
         if (ids.Length != mask.Length || ids.Length % contextLength != 0)
         {
-            throw new ArgumentException($"Ids ({ids.Length}) and mask ({mask.Length}) must be whole rows of {contextLength}.");
+            throw new ArgumentException(
+                $"Ids ({ids.Length}) and mask ({mask.Length}) must be whole rows of {contextLength}.");
         }
 
         for (int start = 0; start < ids.Length; start += contextLength)

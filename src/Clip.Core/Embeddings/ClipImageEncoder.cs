@@ -11,7 +11,12 @@ public sealed class ClipImageEncoder
 {
     private readonly OnnxTower _tower;
 
-    internal ClipImageEncoder(OnnxTower tower, int imageHeight, int imageWidth, int embeddingDimension, int maxBatchSize)
+    internal ClipImageEncoder(
+        OnnxTower tower,
+        int imageHeight,
+        int imageWidth,
+        int embeddingDimension,
+        int maxBatchSize)
     {
         _tower = tower;
         ImageHeight = imageHeight;

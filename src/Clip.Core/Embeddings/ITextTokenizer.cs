@@ -6,6 +6,6 @@ internal interface ITextTokenizer
     /// <summary>Ids per text.</summary>
     int ContextLength { get; }
 
-    /// <summary>Writes exactly <see cref="ContextLength"/> ids for <paramref name="text"/>, padded and truncated.</summary>
+    /// <summary>Writes exactly <see cref="ContextLength"/> ids for <paramref name="text"/>, padded or cut.</summary>
     void Encode(string text, Span<long> destination);
 }

@@ -5,7 +5,7 @@ namespace Clip.Core.Embeddings;
 /// <summary>Vector operations on embeddings, vectorised through <see cref="TensorPrimitives"/>.</summary>
 public static class VectorMath
 {
-    /// <summary>Scales <paramref name="vector"/> to unit L2 length in place; an all-zero vector is left as is.</summary>
+    /// <summary>Scales <paramref name="vector"/> to unit L2 length in place; an all-zero vector stays zero.</summary>
     public static void NormalizeInPlace(Span<float> vector)
     {
         float norm = TensorPrimitives.Norm(vector);

@@ -14,7 +14,8 @@ internal static class ClipConfigReader
         JsonElement root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw new ClipModelException($"{path}: expected a JSON object with projection_dim, text_config, vision_config.");
+            throw new ClipModelException(
+                $"{path}: expected a JSON object with projection_dim, text_config and vision_config.");
         }
 
         int projection = JsonFields.Int(root, "projection_dim", path)
@@ -32,7 +33,8 @@ internal static class ClipConfigReader
         float logitScale = JsonFields.Float(root, "logit_scale", path) ?? ClipModelConfig.ClipLogitScale;
         if (!(logitScale > 0) || !float.IsFinite(logitScale))
         {
-            throw new ClipModelException($"{path}: 'logit_scale' must be a positive number (the exp value), found {logitScale}.");
+            throw new ClipModelException(
+                $"{path}: 'logit_scale' must be a positive number (the exp value), found {logitScale}.");
         }
 
         return new ClipModelConfig(projection, logitScale, ReadText(text, path), ReadVision(vision, path));

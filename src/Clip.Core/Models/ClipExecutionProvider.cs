@@ -6,6 +6,6 @@ public enum ClipExecutionProvider
     /// <summary>ONNX Runtime's CPU provider.</summary>
     Cpu,
 
-    /// <summary>ONNX Runtime's CUDA provider (nodes it cannot run still fall back to the CPU inside ONNX Runtime).</summary>
+    /// <summary>ONNX Runtime's CUDA provider (ONNX Runtime still runs the nodes CUDA lacks on the CPU).</summary>
     Cuda,
 }

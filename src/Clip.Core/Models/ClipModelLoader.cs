@@ -58,11 +58,14 @@ internal static class ClipModelLoader
 
     private static void CheckImageSize(ModelFolder folder, ClipModelConfig config, PreprocessorSettings preprocessing)
     {
-        if (config.Vision.ImageSize is int size && (preprocessing.CropWidth != size || preprocessing.CropHeight != size))
+        int width = preprocessing.CropWidth;
+        int height = preprocessing.CropHeight;
+        if (config.Vision.ImageSize is int size && (width != size || height != size))
         {
-            string source = folder.PreprocessorConfigPath ?? "CLIP's default preprocessing (no preprocessor_config.json)";
+            string source = folder.PreprocessorConfigPath
+                ?? "CLIP's default preprocessing (no preprocessor_config.json)";
             throw new ClipModelException(
-                $"Model folder {folder.Directory}: {source} crops to {preprocessing.CropWidth}x{preprocessing.CropHeight} " +
+                $"Model folder {folder.Directory}: {source} crops to {width}x{height} " +
                 $"but {folder.ConfigPath} gives vision_config.image_size {size}.");
         }
     }

@@ -6,7 +6,7 @@ namespace Clip.Core.Models;
 public sealed class ClipModelOptions
 {
     /// <summary>The largest number of images or texts sent to ONNX Runtime in one run. Default 32.</summary>
-    /// <remarks>Larger inputs are split into chunks of this size; the results are the same, only memory differs.</remarks>
+    /// <remarks>Larger inputs are split into chunks of this size; results are the same, memory use differs.</remarks>
     public int MaxBatchSize { get; set; } = 32;
 
     /// <summary>
@@ -24,7 +24,9 @@ public sealed class ClipModelOptions
     /// <summary>Graph optimisations ONNX Runtime applies when loading. Default: all of them.</summary>
     public GraphOptimizationLevel GraphOptimizationLevel { get; set; } = GraphOptimizationLevel.ORT_ENABLE_ALL;
 
-    /// <summary>Where the model runs. Default <see cref="ExecutionProviderPreference.Auto"/>: CUDA if it loads, else CPU.</summary>
+    /// <summary>
+    /// Where the model runs. Default <see cref="ExecutionProviderPreference.Auto"/>: CUDA if it loads, else the CPU.
+    /// </summary>
     public ExecutionProviderPreference ExecutionProvider { get; set; } = ExecutionProviderPreference.Auto;
 
     /// <summary>The CUDA device ordinal used when running on CUDA. Default 0.</summary>

@@ -11,7 +11,13 @@ internal sealed class CombinedGraphFeeds : IDisposable
 {
     private readonly List<OrtValue> _values = [];
 
-    public CombinedGraphFeeds(int imageHeight, int imageWidth, int contextLength, int endOfTextId, bool attentionMask, bool emptyBatch)
+    public CombinedGraphFeeds(
+        int imageHeight,
+        int imageWidth,
+        int contextLength,
+        int endOfTextId,
+        bool attentionMask,
+        bool emptyBatch)
     {
         int batch = emptyBatch ? 0 : 1;
         float[] pixels = new float[batch * 3 * imageHeight * imageWidth];
@@ -24,9 +30,10 @@ internal sealed class CombinedGraphFeeds : IDisposable
             mask[0] = 1;
         }
 
+        long[] textShape = [batch, contextLength];
         ForImage = attentionMask
-            ? [Add(GraphTensor.InputIds.Name, ids, [batch, contextLength]), Add(GraphTensor.AttentionMask.Name, mask, [batch, contextLength])]
-            : [Add(GraphTensor.InputIds.Name, ids, [batch, contextLength])];
+            ? [Add(GraphTensor.InputIds.Name, ids, textShape), Add(GraphTensor.AttentionMask.Name, mask, textShape)]
+            : [Add(GraphTensor.InputIds.Name, ids, textShape)];
         ForText = [Add(GraphTensor.PixelValues.Name, pixels, [batch, 3, imageHeight, imageWidth])];
     }
 

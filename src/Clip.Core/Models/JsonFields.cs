@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Clip.Core.Models;
 
-/// <summary>Typed reads of optional JSON fields, failing with the file's name when a value has the wrong type.</summary>
+/// <summary>Typed reads of optional JSON fields; a value of the wrong type fails with the file's name.</summary>
 internal static class JsonFields
 {
     public static JsonDocument Parse(string path)

@@ -88,7 +88,8 @@ internal sealed class ModelFolder
             ? $"{Path.Combine(directory, vocabulary ? MergesFile : VocabularyFile)} is missing"
             : "no tokenizer files found";
         throw new ClipModelException(
-            $"Model folder {directory}: {detail}; expected {TokenizerJsonFile}, or {VocabularyFile} with {MergesFile}.");
+            $"Model folder {directory}: {detail}; expected {TokenizerJsonFile}, " +
+            $"or {VocabularyFile} with {MergesFile}.");
     }
 
     private static void Require(string directory, string relativePath, string whatItIs)

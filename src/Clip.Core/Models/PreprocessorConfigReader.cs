@@ -20,7 +20,8 @@ internal static class PreprocessorConfigReader
         JsonElement root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw new ClipModelException($"{path}: expected a JSON object with crop_size, size, image_mean, image_std.");
+            throw new ClipModelException(
+                $"{path}: expected a JSON object with crop_size, size, image_mean and image_std.");
         }
 
         int shortestEdge = ReadShortestEdge(root, path) ?? clip.ShortestEdge;
@@ -54,7 +55,8 @@ internal static class PreprocessorConfigReader
         JsonElement sizeObject = JsonFields.Object(root, "size", path)!.Value;
         return JsonFields.Int(sizeObject, "shortest_edge", path)
             ?? throw new ClipModelException(
-                $"{path}: 'size' should give shortest_edge (CLIP resizes the shortest edge); found {size.GetRawText()}.");
+                $"{path}: 'size' should give shortest_edge (CLIP resizes the shortest edge); " +
+                $"found {size.GetRawText()}.");
     }
 
     private static (int Width, int Height)? ReadCrop(JsonElement root, string path)
@@ -75,6 +77,7 @@ internal static class PreprocessorConfigReader
         int? height = JsonFields.Int(cropObject, "height", path);
         return width is int w && height is int h
             ? (w, h)
-            : throw new ClipModelException($"{path}: 'crop_size' should give height and width; found {crop.GetRawText()}.");
+            : throw new ClipModelException(
+                $"{path}: 'crop_size' should give height and width; found {crop.GetRawText()}.");
     }
 }

@@ -111,7 +111,8 @@ internal sealed class TowerBinder
         string file,
         IReadOnlyList<KeyValuePair<string, OrtValue>> constants)
     {
-        var tower = new OnnxTower(session, file, [GraphTensor.PixelValues.Name], GraphTensor.ImageEmbeds.Name, constants);
+        string[] inputs = [GraphTensor.PixelValues.Name];
+        var tower = new OnnxTower(session, file, inputs, GraphTensor.ImageEmbeds.Name, constants);
         return new ClipImageEncoder(
             tower,
             _preprocessing.CropHeight,

@@ -72,9 +72,11 @@ public sealed class LabelSet
                 null => "a class is null",
                 { Name: var n } when string.IsNullOrWhiteSpace(n) => "a class has an empty name",
                 { Name: var n } when !seen.Add(n) => $"class '{n}' appears twice",
-                { Prompts: { Count: 0 } } => $"class '{labelClass.Name}' has an empty prompt list",
-                { Prompts: { } p } when p.Any(string.IsNullOrWhiteSpace) => $"class '{labelClass.Name}' has an empty prompt",
-                { Threshold: { } t } when !(t >= 0f && t <= 1f) => $"class '{labelClass.Name}' has threshold {t} outside [0, 1]",
+                { Prompts.Count: 0 } => $"class '{labelClass.Name}' has an empty prompt list",
+                { Prompts: { } p } when p.Any(string.IsNullOrWhiteSpace) =>
+                    $"class '{labelClass.Name}' has an empty prompt",
+                { Threshold: { } t } when !(t >= 0f && t <= 1f) =>
+                    $"class '{labelClass.Name}' has threshold {t} outside [0, 1]",
                 _ => string.Empty,
             };
             if (problem.Length > 0)

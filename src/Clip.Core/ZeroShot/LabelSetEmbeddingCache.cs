@@ -19,8 +19,11 @@ public sealed class LabelSetEmbeddingCache
     /// <summary>Number of cached label sets.</summary>
     public int Count => _entries.Count;
 
-    /// <summary>The embeddings of <paramref name="labelSet"/> under <paramref name="model"/>, computed on first use.</summary>
-    public LabelSetEmbeddings GetOrCreate(ClipModel model, LabelSet labelSet, CancellationToken cancellationToken = default)
+    /// <summary>The embeddings of <paramref name="labelSet"/> under <paramref name="model"/>.</summary>
+    public LabelSetEmbeddings GetOrCreate(
+        ClipModel model,
+        LabelSet labelSet,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         return GetOrCreate(

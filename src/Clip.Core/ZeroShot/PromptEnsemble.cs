@@ -52,7 +52,8 @@ public static class PromptEnsemble
     internal static LabelSetEmbeddings Embed(LabelSet labelSet, Func<IReadOnlyList<string>, EmbeddingBatch> encode)
     {
         ArgumentNullException.ThrowIfNull(labelSet);
-        List<IReadOnlyList<string>> groups = [.. Enumerable.Range(0, labelSet.Classes.Count).Select(labelSet.PromptsOf)];
+        List<IReadOnlyList<string>> groups =
+            [.. Enumerable.Range(0, labelSet.Classes.Count).Select(labelSet.PromptsOf)];
         groups.Add(labelSet.BackgroundPrompts);
         EmbeddingBatch prompts = encode(groups.SelectMany(group => group).ToArray());
 

@@ -87,6 +87,8 @@ public sealed class PromptTemplates
     public IReadOnlyList<string> Apply(string className)
     {
         ArgumentNullException.ThrowIfNull(className);
-        return Templates.Select(template => template.Replace(Placeholder, className, StringComparison.Ordinal)).ToArray();
+        return Templates
+            .Select(template => template.Replace(Placeholder, className, StringComparison.Ordinal))
+            .ToArray();
     }
 }

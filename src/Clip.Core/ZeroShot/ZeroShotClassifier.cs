@@ -9,7 +9,7 @@ namespace Clip.Core.ZeroShot;
 /// </summary>
 public sealed class ZeroShotClassifier
 {
-    /// <summary>The per-label probability a class must reach in the multi-label mode when it sets no threshold.</summary>
+    /// <summary>The per-label probability a class must reach in the multi-label mode unless it sets its own.</summary>
     public const float DefaultMultiLabelThreshold = 0.5f;
 
     private readonly LabelSetEmbeddings _embeddings;
@@ -60,7 +60,7 @@ public sealed class ZeroShotClassifier
         return new ZeroShotClassifier(labelSet, embeddings, model.LogitScale);
     }
 
-    /// <summary>Cosine of <paramref name="imageEmbedding"/> (unit length) with each class, in label set order.</summary>
+    /// <summary>Cosine of <paramref name="imageEmbedding"/> (unit length) with each class, in set order.</summary>
     public void ComputeCosines(ReadOnlySpan<float> imageEmbedding, Span<float> destination)
     {
         CheckShapes(imageEmbedding, destination);

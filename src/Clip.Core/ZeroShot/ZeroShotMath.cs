@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 
 namespace Clip.Core.ZeroShot;
 
-/// <summary>The arithmetic of zero-shot scores: softmax, top-k, and the two-way probability against a background.</summary>
+/// <summary>The arithmetic of zero-shot scores: softmax, top-k, and a two-way probability.</summary>
 public static class ZeroShotMath
 {
     /// <summary>
@@ -13,7 +13,9 @@ public static class ZeroShotMath
     {
         if (destination.Length != logits.Length)
         {
-            throw new ArgumentException($"Destination holds {destination.Length}, logits {logits.Length}.", nameof(destination));
+            throw new ArgumentException(
+                $"Destination holds {destination.Length}, logits {logits.Length}.",
+                nameof(destination));
         }
 
         if (logits.IsEmpty)

@@ -34,7 +34,9 @@ public sealed class ClipImageEncoderTests
         var options = new ClipModelOptions { ExecutionProvider = ExecutionProviderPreference.Cpu, MaxBatchSize = 2 };
         using ClipModel model = TestModels.Load(folder.Path, options);
 
-        EmbeddingBatch batch = model.ImageEncoder.Encode(Images((3, 0, 4), (0, 5, 12), (1, 0, 0), (0, 0, 2), (6, 8, 0)), 5);
+        float[] images = Images((3, 0, 4), (0, 5, 12), (1, 0, 0), (0, 0, 2), (6, 8, 0));
+
+        EmbeddingBatch batch = model.ImageEncoder.Encode(images, 5);
 
         // Each image's channel means are a 3-4-5, 5-12-13 or 6-8-10 triangle, or an axis.
         Assert.Equal(5, batch.Count);

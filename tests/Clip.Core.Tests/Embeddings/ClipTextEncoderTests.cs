@@ -87,7 +87,8 @@ public sealed class ClipTextEncoderTests
         Assert.Equal(raw.Length, actual.Length);
         for (int i = 0; i < raw.Length; i++)
         {
-            Assert.True(Math.Abs((raw[i] / norm) - actual[i]) < 1e-6, $"[{i}]: expected {raw[i] / norm}, got {actual[i]}");
+            double expected = raw[i] / norm;
+            Assert.True(Math.Abs(expected - actual[i]) < 1e-6, $"[{i}]: expected {expected}, got {actual[i]}");
         }
     }
 }

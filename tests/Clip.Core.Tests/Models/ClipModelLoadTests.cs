@@ -147,7 +147,8 @@ public sealed class ClipModelLoadTests
     public void Load_ProjectionDimDiffersFromGraphs_ThrowsNamingConfig()
     {
         using TestModelFolder folder = TestModelFolder.Arithmetic();
-        folder.Write("config.json", TestModelFolder.DefaultConfig.Replace("\"projection_dim\": 3", "\"projection_dim\": 512"));
+        string config = TestModelFolder.DefaultConfig.Replace("\"projection_dim\": 3", "\"projection_dim\": 512");
+        folder.Write("config.json", config);
 
         ClipModelException error = TestModels.LoadFails(folder.Path);
 

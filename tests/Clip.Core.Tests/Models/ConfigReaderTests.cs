@@ -35,7 +35,7 @@ public sealed class ConfigReaderTests
     [InlineData("""{ "text_config": {}, "vision_config": {} }""", "'projection_dim' (the embedding size) is missing")]
     [InlineData("""{ "projection_dim": 8, "vision_config": {} }""", "'text_config' is missing")]
     [InlineData("""{ "projection_dim": "8", "text_config": {}, "vision_config": {} }""", "should be an integer")]
-    [InlineData("""{ "projection_dim": 8, "logit_scale": -1, "text_config": {}, "vision_config": {} }""", "logit_scale")]
+    [InlineData("""{ "projection_dim": 8, "logit_scale": -1, "text_config": {}, "vision_config": {} }""", "scale")]
     [InlineData("""{ "projection_dim": 8, """, "not valid JSON")]
     public void Read_BadConfig_ThrowsNamingFileAndProblem(string json, string expected)
     {

@@ -125,7 +125,8 @@ internal sealed class TestModelFolder : IDisposable
 
     private static string CreateTemporaryDirectory()
     {
-        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "clip-model-test-" + Guid.NewGuid().ToString("N"));
+        string name = "clip-model-test-" + Guid.NewGuid().ToString("N");
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), name);
         Directory.CreateDirectory(path);
         return path;
     }

@@ -19,7 +19,8 @@ public sealed class LabelSetTests
     [Fact]
     public void PromptsOf_ClassWithOwnPrompts_UsesThemInsteadOfTemplates()
     {
-        var labelSet = new LabelSet("flags", [new LabelClass("France", ["the flag of France"]), new LabelClass("Peru")]);
+        LabelClass[] classes = [new LabelClass("France", ["the flag of France"]), new LabelClass("Peru")];
+        var labelSet = new LabelSet("flags", classes);
 
         Assert.Equal(["the flag of France"], labelSet.PromptsOf(0));
         Assert.Equal(7, labelSet.PromptsOf(1).Count);
