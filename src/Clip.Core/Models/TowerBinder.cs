@@ -1,0 +1,207 @@
+using Clip.Core.Embeddings;
+using Microsoft.ML.OnnxRuntime;
+
+namespace Clip.Core.Models;
+
+/// <summary>
+/// Opens the ONNX graphs of a model folder, checks them against the CLIP export contract, and builds the two
+/// encoders over them. Everything it opens is in <see cref="Resources"/>, which the model disposes.
+/// </summary>
+internal sealed class TowerBinder
+{
+    private readonly ModelFolder _folder;
+    private readonly ClipModelConfig _config;
+    private readonly PreprocessorSettings _preprocessing;
+    private readonly ITextTokenizer _tokenizer;
+    private readonly int _maxBatchSize;
+    private readonly List<IDisposable> _resources = [];
+
+    public TowerBinder(
+        ModelFolder folder,
+        ClipModelConfig config,
+        PreprocessorSettings preprocessing,
+        ITextTokenizer tokenizer,
+        int maxBatchSize)
+    {
+        _folder = folder;
+        _config = config;
+        _preprocessing = preprocessing;
+        _tokenizer = tokenizer;
+        _maxBatchSize = maxBatchSize;
+    }
+
+    public IReadOnlyList<IDisposable> Resources => _resources;
+
+    public (ClipImageEncoder Image, ClipTextEncoder Text) Bind(OnnxSessionFactory factory) =>
+        _folder.Layout == ClipModelLayout.SeparateTowers ? BindSeparate(factory) : BindCombined(factory);
+
+    private (ClipImageEncoder, ClipTextEncoder) BindSeparate(OnnxSessionFactory factory)
+    {
+        string visionFile = _folder.PathOf(ModelFolder.VisionModelFile);
+        InferenceSession vision = Open(factory, visionFile);
+        GraphContract.CheckInputs(vision, visionFile, [GraphTensor.PixelValues]);
+        CheckImageInput(vision, visionFile);
+        int? visionDimension = GraphContract.CheckOutput(vision, visionFile, GraphTensor.ImageEmbeds);
+
+        string textFile = _folder.PathOf(ModelFolder.TextModelFile);
+        InferenceSession text = Open(factory, textFile);
+        GraphContract.CheckInputs(text, textFile, [GraphTensor.InputIds, GraphTensor.AttentionMask]);
+        CheckTextInput(text, textFile);
+        int? textDimension = GraphContract.CheckOutput(text, textFile, GraphTensor.TextEmbeds);
+
+        CheckDimensions(visionFile, visionDimension, textFile, textDimension);
+        return (ImageEncoder(vision, visionFile, []), TextEncoder(text, textFile, []));
+    }
+
+    private (ClipImageEncoder, ClipTextEncoder) BindCombined(OnnxSessionFactory factory)
+    {
+        string file = _folder.PathOf(ModelFolder.CombinedModelFile);
+        InferenceSession graph = Open(factory, file);
+        GraphContract.CheckInputs(
+            graph,
+            file,
+            [GraphTensor.PixelValues, GraphTensor.InputIds, GraphTensor.AttentionMask]);
+        CheckImageInput(graph, file);
+        CheckTextInput(graph, file);
+        int? imageDimension = GraphContract.CheckOutput(graph, file, GraphTensor.ImageEmbeds);
+        int? textDimension = GraphContract.CheckOutput(graph, file, GraphTensor.TextEmbeds);
+        CheckDimensions(file, imageDimension, file, textDimension);
+
+        try
+        {
+            return BindCombinedWith(graph, file, emptyBatch: true);
+        }
+        catch (ClipModelException)
+        {
+            return BindCombinedWith(graph, file, emptyBatch: false);
+        }
+    }
+
+    // One probe run per tower shows the placeholders are accepted, and checks the embedding size the graph
+    // really produces, before any caller relies on it.
+    private (ClipImageEncoder, ClipTextEncoder) BindCombinedWith(InferenceSession graph, string file, bool emptyBatch)
+    {
+        var feeds = new CombinedGraphFeeds(
+            _preprocessing.CropHeight,
+            _preprocessing.CropWidth,
+            _config.Text.ContextLength,
+            _config.Text.EndOfTextTokenId,
+            HasAttentionMask(graph),
+            emptyBatch);
+        try
+        {
+            ClipImageEncoder image = ImageEncoder(graph, file, feeds.ForImage);
+            ClipTextEncoder text = TextEncoder(graph, file, feeds.ForText);
+            image.Encode(new float[image.ValuesPerImage], 1);
+            long[] ids = new long[text.ContextLength];
+            ids[0] = _config.Text.EndOfTextTokenId;
+            text.Encode(ids, 1);
+            _resources.Add(feeds);
+            return (image, text);
+        }
+        catch
+        {
+            feeds.Dispose();
+            throw;
+        }
+    }
+
+    private ClipImageEncoder ImageEncoder(
+        InferenceSession session,
+        string file,
+        IReadOnlyList<KeyValuePair<string, OrtValue>> constants)
+    {
+        string[] inputs = [GraphTensor.PixelValues.Name];
+        var tower = new OnnxTower(session, file, inputs, GraphTensor.ImageEmbeds.Name, constants);
+        return new ClipImageEncoder(
+            tower,
+            _preprocessing.CropHeight,
+            _preprocessing.CropWidth,
+            _config.ProjectionDimension,
+            _maxBatchSize);
+    }
+
+    private ClipTextEncoder TextEncoder(
+        InferenceSession session,
+        string file,
+        IReadOnlyList<KeyValuePair<string, OrtValue>> constants)
+    {
+        bool mask = HasAttentionMask(session);
+        string[] inputs = mask
+            ? [GraphTensor.InputIds.Name, GraphTensor.AttentionMask.Name]
+            : [GraphTensor.InputIds.Name];
+        var tower = new OnnxTower(session, file, inputs, GraphTensor.TextEmbeds.Name, constants);
+        return new ClipTextEncoder(
+            tower,
+            mask,
+            _tokenizer,
+            _config.Text.EndOfTextTokenId,
+            _config.ProjectionDimension,
+            _maxBatchSize);
+    }
+
+    private InferenceSession Open(OnnxSessionFactory factory, string file)
+    {
+        InferenceSession session = factory.Create(file);
+        _resources.Add(session);
+        return session;
+    }
+
+    private static bool HasAttentionMask(InferenceSession session) =>
+        session.InputMetadata.ContainsKey(GraphTensor.AttentionMask.Name);
+
+    private void CheckImageInput(InferenceSession session, string file)
+    {
+        int? channels = GraphContract.FixedDimension(session, GraphTensor.PixelValues, 1);
+        int? height = GraphContract.FixedDimension(session, GraphTensor.PixelValues, 2);
+        int? width = GraphContract.FixedDimension(session, GraphTensor.PixelValues, 3);
+        if (channels is not (null or 3))
+        {
+            throw new ClipModelException($"{file}: input 'pixel_values' has {channels} channels; expected 3 (RGB).");
+        }
+
+        if ((height ?? _preprocessing.CropHeight) != _preprocessing.CropHeight
+            || (width ?? _preprocessing.CropWidth) != _preprocessing.CropWidth)
+        {
+            string source = _folder.PreprocessorConfigPath ?? "CLIP's default preprocessing";
+            throw new ClipModelException(
+                $"{file}: input 'pixel_values' takes {height}x{width} images but {source} crops to " +
+                $"{_preprocessing.CropHeight}x{_preprocessing.CropWidth}.");
+        }
+    }
+
+    private void CheckTextInput(InferenceSession session, string file)
+    {
+        int? length = GraphContract.FixedDimension(session, GraphTensor.InputIds, 1);
+        if ((length ?? _config.Text.ContextLength) != _config.Text.ContextLength)
+        {
+            throw new ClipModelException(
+                $"{file}: input 'input_ids' takes {length} ids per text but {_folder.ConfigPath} gives " +
+                $"text_config.max_position_embeddings {_config.Text.ContextLength}.");
+        }
+    }
+
+    private void CheckDimensions(string imageFile, int? imageDimension, string textFile, int? textDimension)
+    {
+        if (imageDimension is int a && textDimension is int b && a != b)
+        {
+            throw new ClipModelException(
+                $"Model folder {_folder.Directory}: the towers have different embedding sizes: " +
+                $"{imageFile} gives image_embeds of {a}, {textFile} gives text_embeds of {b}; both must be equal.");
+        }
+
+        foreach ((string file, string output, int? dimension) in new[]
+                 {
+                     (imageFile, GraphTensor.ImageEmbeds.Name, imageDimension),
+                     (textFile, GraphTensor.TextEmbeds.Name, textDimension),
+                 })
+        {
+            if (dimension is int d && d != _config.ProjectionDimension)
+            {
+                throw new ClipModelException(
+                    $"{file}: output '{output}' has {d} values per item but {_folder.ConfigPath} gives " +
+                    $"projection_dim {_config.ProjectionDimension}.");
+            }
+        }
+    }
+}

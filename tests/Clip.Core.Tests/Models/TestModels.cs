@@ -1,0 +1,19 @@
+using Clip.Core.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Clip.Core.Tests.Models;
+
+/// <summary>Loads test model folders with the stand-in tokenizer, on the CPU unless told otherwise.</summary>
+internal static class TestModels
+{
+    public static ClipModel Load(string directory, ClipModelOptions? options = null, ILogger? logger = null) =>
+        ClipModelLoader.Load(
+            directory,
+            options ?? new ClipModelOptions { ExecutionProvider = ExecutionProviderPreference.Cpu },
+            logger ?? NullLogger.Instance,
+            _ => new FakeTokenizer());
+
+    public static ClipModelException LoadFails(string directory) =>
+        Assert.Throws<ClipModelException>(() => Load(directory).Dispose());
+}
