@@ -35,8 +35,9 @@ cmd_install() {
         || die "npm ci in $PACKAGE_DIR failed"
 }
 
+# The pid file may outlive the process (a machine restart), and the number may then belong to another program.
 pid_alive() {
-    [[ -f "$AZURITE_PID_FILE" ]] && kill -0 "$(cat "$AZURITE_PID_FILE")" 2>/dev/null
+    [[ -f "$AZURITE_PID_FILE" ]] && grep -qs azurite "/proc/$(cat "$AZURITE_PID_FILE")/cmdline"
 }
 
 # Any HTTP answer from the blob endpoint means the emulator is serving.
@@ -64,7 +65,7 @@ cmd_up() {
 cmd_down() {
     if pid_alive; then
         kill "$(cat "$AZURITE_PID_FILE")"
-        wait_until 15 bash -c "! kill -0 $(cat "$AZURITE_PID_FILE")" || die "Azurite did not stop"
+        wait_until 15 bash -c "! kill -0 $(cat "$AZURITE_PID_FILE") 2>/dev/null" || die "Azurite did not stop"
         rm -f "$AZURITE_PID_FILE"
         log "stopped"
     else
