@@ -1,0 +1,26 @@
+namespace Pipeline.Storage.Postgres;
+
+/// <summary>Settings of the PostgreSQL result store. Validated by <see cref="PostgresStorageOptionsValidator"/>.
+/// </summary>
+public sealed class PostgresStorageOptions
+{
+    /// <summary>Configuration section these options are usually bound from.</summary>
+    public const string SectionName = "Storage:Postgres";
+
+    /// <summary>Npgsql connection string. Required; no default. Never logged.</summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>How long one command may run before it is cancelled. Default: 60 seconds.</summary>
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Size of the candidate list that an HNSW search keeps (pgvector's <c>hnsw.ef_search</c>); higher is more
+    /// exact and slower. A search for more results than this widens it to the number asked. Default: 64.
+    /// </summary>
+    public int SearchCandidates { get; set; } = 64;
+
+    /// <summary>
+    /// Maximum connections in the pool. Default: 20, enough for a worker's writers and the queries beside them.
+    /// </summary>
+    public int MaxPoolSize { get; set; } = 20;
+}
