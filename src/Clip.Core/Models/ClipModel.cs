@@ -1,4 +1,5 @@
 using Clip.Core.Embeddings;
+using Clip.Core.Imaging.Preprocessing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -51,6 +52,16 @@ public sealed class ClipModel : IDisposable
     public ClipTextEncoder TextEncoder { get; }
 
     internal PreprocessorSettings Preprocessing { get; }
+
+    /// <summary>How images are preprocessed for this model, from its <c>preprocessor_config.json</c>.</summary>
+    public ImagePreprocessingSpec PreprocessingSpec => new()
+    {
+        ShortestEdge = Preprocessing.ShortestEdge,
+        CropWidth = Preprocessing.CropWidth,
+        CropHeight = Preprocessing.CropHeight,
+        Mean = new ChannelTriple(Preprocessing.Mean[0], Preprocessing.Mean[1], Preprocessing.Mean[2]),
+        Std = new ChannelTriple(Preprocessing.Std[0], Preprocessing.Std[1], Preprocessing.Std[2]),
+    };
 
     /// <summary>
     /// Loads the model in <paramref name="directory"/>. Throws <see cref="ClipModelException"/> naming the file
