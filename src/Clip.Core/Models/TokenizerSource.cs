@@ -15,7 +15,8 @@ internal static class TokenizerSource
         catch (Exception e) when (e is IOException or FormatException or InvalidDataException
                                        or System.Text.Json.JsonException or ArgumentException)
         {
-            throw new ClipModelException($"Model folder {directory}: the tokenizer files cannot be read: {e.Message}", e);
+            throw new ClipModelException(
+                $"Model folder {directory}: the tokenizer files cannot be read: {e.Message}", e);
         }
     }
 }

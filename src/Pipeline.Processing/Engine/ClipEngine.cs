@@ -62,7 +62,8 @@ public sealed class ClipEngine : IClipEngine, IDisposable
             foreach (LabelSetDefinition definition in labelSets)
             {
                 LabelSet set = ToLabelSet(definition);
-                if (!scorers.TryAdd(set.Name, new LabelSetScorer(ZeroShotClassifier.Create(model, set, cache), definition)))
+                var classifier = ZeroShotClassifier.Create(model, set, cache);
+                if (!scorers.TryAdd(set.Name, new LabelSetScorer(classifier, definition)))
                 {
                     throw new ArgumentException($"Two label sets are named '{set.Name}'.");
                 }

@@ -21,7 +21,8 @@ public sealed class EmbeddedPipelineTests
         using var dir = new TempDirectory();
         string input = Path.Combine(dir.Path, "in");
         string[] real = Directory.GetFiles(SharedData.PathOf("images", "real"))
-            .Where(f => !f.EndsWith(".jsonl", StringComparison.Ordinal) && !f.EndsWith(".md", StringComparison.Ordinal))
+            .Where(f => !f.EndsWith(".jsonl", StringComparison.Ordinal))
+            .Where(f => !f.EndsWith(".md", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Take(6)
             .ToArray();
