@@ -1,4 +1,6 @@
 using Clip.Core.Embeddings;
+using Clip.Core.Imaging.Preprocessing;
+using Clip.Core.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -16,14 +18,16 @@ public sealed class ClipModel : IDisposable
     internal ClipModel(
         ClipModelInfo info,
         ClipModelConfig config,
-        PreprocessorSettings preprocessing,
+        ImagePreprocessingSpec preprocessingSpec,
+        ClipTokenizer tokenizer,
         ClipImageEncoder imageEncoder,
         ClipTextEncoder textEncoder,
         IReadOnlyList<IDisposable> resources)
     {
         Info = info;
         Config = config;
-        Preprocessing = preprocessing;
+        PreprocessingSpec = preprocessingSpec;
+        Tokenizer = tokenizer;
         ImageEncoder = imageEncoder;
         TextEncoder = textEncoder;
         _resources = resources;
@@ -50,7 +54,11 @@ public sealed class ClipModel : IDisposable
     /// <summary>Embeds token ids or texts.</summary>
     public ClipTextEncoder TextEncoder { get; }
 
-    internal PreprocessorSettings Preprocessing { get; }
+    /// <summary>How images must be resized, cropped and normalised for the image encoder.</summary>
+    public ImagePreprocessingSpec PreprocessingSpec { get; }
+
+    /// <summary>The model's tokenizer, producing rows of <see cref="ClipModelInfo.ContextLength"/> ids.</summary>
+    public ClipTokenizer Tokenizer { get; }
 
     /// <summary>
     /// Loads the model in <paramref name="directory"/>. Throws <see cref="ClipModelException"/> naming the file
@@ -58,11 +66,7 @@ public sealed class ClipModel : IDisposable
     /// <paramref name="options"/> has a bad setting. Logs one line that names the execution provider chosen.
     /// </summary>
     public static ClipModel Load(string directory, ClipModelOptions? options = null, ILogger? logger = null) =>
-        ClipModelLoader.Load(
-            directory,
-            options ?? new ClipModelOptions(),
-            logger ?? NullLogger.Instance,
-            TokenizerSource.Load);
+        ClipModelLoader.Load(directory, options ?? new ClipModelOptions(), logger ?? NullLogger.Instance);
 
     /// <inheritdoc />
     public void Dispose()
