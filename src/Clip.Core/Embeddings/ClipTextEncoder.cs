@@ -1,4 +1,5 @@
 using System.Buffers;
+using Clip.Core.Text;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Clip.Core.Embeddings;
@@ -10,20 +11,18 @@ public sealed class ClipTextEncoder
 {
     private readonly OnnxTower _tower;
     private readonly bool _feedsAttentionMask;
-    private readonly ITextTokenizer _tokenizer;
+    private readonly ClipTokenizer _tokenizer;
 
     internal ClipTextEncoder(
         OnnxTower tower,
         bool feedsAttentionMask,
-        ITextTokenizer tokenizer,
-        int endOfTextTokenId,
+        ClipTokenizer tokenizer,
         int embeddingDimension,
         int maxBatchSize)
     {
         _tower = tower;
         _feedsAttentionMask = feedsAttentionMask;
         _tokenizer = tokenizer;
-        EndOfTextTokenId = endOfTextTokenId;
         EmbeddingDimension = embeddingDimension;
         MaxBatchSize = maxBatchSize;
     }
@@ -32,7 +31,7 @@ public sealed class ClipTextEncoder
     public int ContextLength => _tokenizer.ContextLength;
 
     /// <summary>The end-of-text id; the attention mask covers each row up to and including its first one.</summary>
-    public int EndOfTextTokenId { get; }
+    public int EndOfTextTokenId => _tokenizer.EndOfTextId;
 
     /// <summary>Floats per embedding.</summary>
     public int EmbeddingDimension { get; }

@@ -44,10 +44,10 @@ internal static class ClipConfigReader
     {
         int context = JsonFields.Int(text, "max_position_embeddings", path) ?? ClipTextConfig.ClipContextLength;
         int vocabulary = JsonFields.Int(text, "vocab_size", path) ?? ClipTextConfig.ClipVocabularySize;
-        int endOfText = JsonFields.Int(text, "eos_token_id", path) ?? ClipTextConfig.ClipEndOfTextTokenId;
+        int? endOfText = JsonFields.Int(text, "eos_token_id", path);
         if (endOfText == LegacyEndOfTextPlaceholder)
         {
-            endOfText = ClipTextConfig.ClipEndOfTextTokenId;
+            endOfText = null;
         }
 
         if (context <= 0 || vocabulary <= 0 || endOfText < 0 || endOfText >= vocabulary)

@@ -1,5 +1,6 @@
 using Clip.Core.Embeddings;
 using Clip.Core.Imaging.Preprocessing;
+using Clip.Core.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -17,14 +18,16 @@ public sealed class ClipModel : IDisposable
     internal ClipModel(
         ClipModelInfo info,
         ClipModelConfig config,
-        PreprocessorSettings preprocessing,
+        ImagePreprocessingSpec preprocessingSpec,
+        ClipTokenizer tokenizer,
         ClipImageEncoder imageEncoder,
         ClipTextEncoder textEncoder,
         IReadOnlyList<IDisposable> resources)
     {
         Info = info;
         Config = config;
-        Preprocessing = preprocessing;
+        PreprocessingSpec = preprocessingSpec;
+        Tokenizer = tokenizer;
         ImageEncoder = imageEncoder;
         TextEncoder = textEncoder;
         _resources = resources;
@@ -51,17 +54,11 @@ public sealed class ClipModel : IDisposable
     /// <summary>Embeds token ids or texts.</summary>
     public ClipTextEncoder TextEncoder { get; }
 
-    internal PreprocessorSettings Preprocessing { get; }
+    /// <summary>How images must be resized, cropped and normalised for the image encoder.</summary>
+    public ImagePreprocessingSpec PreprocessingSpec { get; }
 
-    /// <summary>How images are preprocessed for this model, from its <c>preprocessor_config.json</c>.</summary>
-    public ImagePreprocessingSpec PreprocessingSpec => new()
-    {
-        ShortestEdge = Preprocessing.ShortestEdge,
-        CropWidth = Preprocessing.CropWidth,
-        CropHeight = Preprocessing.CropHeight,
-        Mean = new ChannelTriple(Preprocessing.Mean[0], Preprocessing.Mean[1], Preprocessing.Mean[2]),
-        Std = new ChannelTriple(Preprocessing.Std[0], Preprocessing.Std[1], Preprocessing.Std[2]),
-    };
+    /// <summary>The model's tokenizer, producing rows of <see cref="ClipModelInfo.ContextLength"/> ids.</summary>
+    public ClipTokenizer Tokenizer { get; }
 
     /// <summary>
     /// Loads the model in <paramref name="directory"/>. Throws <see cref="ClipModelException"/> naming the file
@@ -69,11 +66,7 @@ public sealed class ClipModel : IDisposable
     /// <paramref name="options"/> has a bad setting. Logs one line that names the execution provider chosen.
     /// </summary>
     public static ClipModel Load(string directory, ClipModelOptions? options = null, ILogger? logger = null) =>
-        ClipModelLoader.Load(
-            directory,
-            options ?? new ClipModelOptions(),
-            logger ?? NullLogger.Instance,
-            TokenizerSource.Load);
+        ClipModelLoader.Load(directory, options ?? new ClipModelOptions(), logger ?? NullLogger.Instance);
 
     /// <inheritdoc />
     public void Dispose()

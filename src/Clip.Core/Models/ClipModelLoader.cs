@@ -1,4 +1,6 @@
 using Clip.Core.Embeddings;
+using Clip.Core.Imaging.Preprocessing;
+using Clip.Core.Text;
 using Microsoft.Extensions.Logging;
 
 namespace Clip.Core.Models;
@@ -6,24 +8,14 @@ namespace Clip.Core.Models;
 /// <summary>The steps of loading a model folder, each failing with the file it concerns.</summary>
 internal static class ClipModelLoader
 {
-    public static ClipModel Load(
-        string directory,
-        ClipModelOptions options,
-        ILogger logger,
-        Func<string, ITextTokenizer> loadTokenizer)
+    public static ClipModel Load(string directory, ClipModelOptions options, ILogger logger)
     {
         options.Validate();
         ModelFolder folder = ModelFolder.Open(directory);
         ClipModelConfig config = ClipConfigReader.Read(folder.ConfigPath);
-        PreprocessorSettings preprocessing = PreprocessorConfigReader.Read(folder.PreprocessorConfigPath);
+        ImagePreprocessingSpec preprocessing = PreprocessorConfigReader.Read(folder.PreprocessorConfigPath);
         CheckImageSize(folder, config, preprocessing);
-        ITextTokenizer tokenizer = loadTokenizer(folder.Directory);
-        if (tokenizer.ContextLength != config.Text.ContextLength)
-        {
-            throw new ClipModelException(
-                $"Model folder {folder.Directory}: the tokenizer writes {tokenizer.ContextLength} ids per text but " +
-                $"{folder.ConfigPath} gives max_position_embeddings {config.Text.ContextLength}.");
-        }
+        ClipTokenizer tokenizer = TokenizerLoading.Load(folder, config);
 
         var factory = new OnnxSessionFactory(options);
         var binder = new TowerBinder(folder, config, preprocessing, tokenizer, options.MaxBatchSize);
@@ -43,7 +35,7 @@ internal static class ClipModelLoader
                 ContentHash: ModelContentHash.Compute(folder.Directory, folder.OnnxFiles),
                 OnnxFiles: folder.OnnxFiles);
             LogLoaded(logger, info, factory.CudaFallbackReason);
-            return new ClipModel(info, config, preprocessing, image, text, binder.Resources);
+            return new ClipModel(info, config, preprocessing, tokenizer, image, text, binder.Resources);
         }
         catch
         {
@@ -56,7 +48,10 @@ internal static class ClipModelLoader
         }
     }
 
-    private static void CheckImageSize(ModelFolder folder, ClipModelConfig config, PreprocessorSettings preprocessing)
+    private static void CheckImageSize(
+        ModelFolder folder,
+        ClipModelConfig config,
+        ImagePreprocessingSpec preprocessing)
     {
         int width = preprocessing.CropWidth;
         int height = preprocessing.CropHeight;

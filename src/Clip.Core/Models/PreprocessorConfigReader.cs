@@ -1,16 +1,17 @@
 using System.Text.Json;
+using Clip.Core.Imaging.Preprocessing;
 
 namespace Clip.Core.Models;
 
 /// <summary>
 /// Reads <c>preprocessor_config.json</c> as Hugging Face's CLIP image processor writes it. Every field that is
-/// missing, and the whole file when absent, falls back to CLIP's own preprocessing.
+/// missing, and the whole file when absent, falls back to <see cref="ImagePreprocessingSpec.ClipDefault"/>.
 /// </summary>
 internal static class PreprocessorConfigReader
 {
-    public static PreprocessorSettings Read(string? path)
+    public static ImagePreprocessingSpec Read(string? path)
     {
-        PreprocessorSettings clip = PreprocessorSettings.ClipDefault;
+        ImagePreprocessingSpec clip = ImagePreprocessingSpec.ClipDefault;
         if (path is null)
         {
             return clip;
@@ -24,19 +25,29 @@ internal static class PreprocessorConfigReader
                 $"{path}: expected a JSON object with crop_size, size, image_mean and image_std.");
         }
 
-        int shortestEdge = ReadShortestEdge(root, path) ?? clip.ShortestEdge;
         (int cropWidth, int cropHeight) = ReadCrop(root, path) ?? (clip.CropWidth, clip.CropHeight);
-        float[] mean = JsonFields.FloatTriple(root, "image_mean", path) ?? clip.Mean;
-        float[] std = JsonFields.FloatTriple(root, "image_std", path) ?? clip.Std;
-        if (shortestEdge <= 0 || cropWidth <= 0 || cropHeight <= 0 || std.Any(s => !(s > 0)))
+        var spec = new ImagePreprocessingSpec
         {
-            throw new ClipModelException(
-                $"{path}: sizes and image_std must be positive; found size {shortestEdge}, " +
-                $"crop {cropWidth}x{cropHeight}, std [{string.Join(", ", std)}].");
+            ShortestEdge = ReadShortestEdge(root, path) ?? clip.ShortestEdge,
+            CropWidth = cropWidth,
+            CropHeight = cropHeight,
+            Mean = Triple(JsonFields.FloatTriple(root, "image_mean", path)) ?? clip.Mean,
+            Std = Triple(JsonFields.FloatTriple(root, "image_std", path)) ?? clip.Std,
+        };
+        try
+        {
+            spec.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ClipModelException($"{path}: {e.Message}", e);
         }
 
-        return new PreprocessorSettings(shortestEdge, cropWidth, cropHeight, mean, std);
+        return spec;
     }
+
+    private static ChannelTriple? Triple(float[]? values) =>
+        values is null ? null : new ChannelTriple(values[0], values[1], values[2]);
 
     // "size" is either a number or {"shortest_edge": n}; a {"height", "width"} size is a plain stretch to a fixed
     // size, which is not how CLIP resizes.

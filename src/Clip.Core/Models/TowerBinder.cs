@@ -1,4 +1,6 @@
 using Clip.Core.Embeddings;
+using Clip.Core.Imaging.Preprocessing;
+using Clip.Core.Text;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Clip.Core.Models;
@@ -11,16 +13,16 @@ internal sealed class TowerBinder
 {
     private readonly ModelFolder _folder;
     private readonly ClipModelConfig _config;
-    private readonly PreprocessorSettings _preprocessing;
-    private readonly ITextTokenizer _tokenizer;
+    private readonly ImagePreprocessingSpec _preprocessing;
+    private readonly ClipTokenizer _tokenizer;
     private readonly int _maxBatchSize;
     private readonly List<IDisposable> _resources = [];
 
     public TowerBinder(
         ModelFolder folder,
         ClipModelConfig config,
-        PreprocessorSettings preprocessing,
-        ITextTokenizer tokenizer,
+        ImagePreprocessingSpec preprocessing,
+        ClipTokenizer tokenizer,
         int maxBatchSize)
     {
         _folder = folder;
@@ -85,7 +87,7 @@ internal sealed class TowerBinder
             _preprocessing.CropHeight,
             _preprocessing.CropWidth,
             _config.Text.ContextLength,
-            _config.Text.EndOfTextTokenId,
+            _tokenizer.EndOfTextId,
             HasAttentionMask(graph),
             emptyBatch);
         try
@@ -94,7 +96,7 @@ internal sealed class TowerBinder
             ClipTextEncoder text = TextEncoder(graph, file, feeds.ForText);
             image.Encode(new float[image.ValuesPerImage], 1);
             long[] ids = new long[text.ContextLength];
-            ids[0] = _config.Text.EndOfTextTokenId;
+            ids[0] = _tokenizer.EndOfTextId;
             text.Encode(ids, 1);
             _resources.Add(feeds);
             return (image, text);
@@ -131,13 +133,7 @@ internal sealed class TowerBinder
             ? [GraphTensor.InputIds.Name, GraphTensor.AttentionMask.Name]
             : [GraphTensor.InputIds.Name];
         var tower = new OnnxTower(session, file, inputs, GraphTensor.TextEmbeds.Name, constants);
-        return new ClipTextEncoder(
-            tower,
-            mask,
-            _tokenizer,
-            _config.Text.EndOfTextTokenId,
-            _config.ProjectionDimension,
-            _maxBatchSize);
+        return new ClipTextEncoder(tower, mask, _tokenizer, _config.ProjectionDimension, _maxBatchSize);
     }
 
     private InferenceSession Open(OnnxSessionFactory factory, string file)

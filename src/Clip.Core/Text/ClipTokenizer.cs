@@ -7,7 +7,7 @@ namespace Clip.Core.Text;
 /// text is cleaned (<see cref="TextCleaner"/>), split into words (<see cref="PreTokenizer"/>) and each word is
 /// byte-pair encoded. Thread-safe; the ids of recent words are cached.
 /// </summary>
-public sealed class ClipTokenizer : Clip.Core.Embeddings.ITextTokenizer
+public sealed class ClipTokenizer
 {
     /// <summary>CLIP's context length: the number of ids fed to the text encoder.</summary>
     public const int DefaultContextLength = 77;

@@ -6,12 +6,12 @@ namespace Clip.Core.Tests.Embeddings;
 
 /// <summary>
 /// Runs the arithmetic test graphs: with a mask input the text embedding is [id0, id1, mask sum], without one it is
-/// [id0, id1, id2], so the expected values are worked out by hand.
+/// [id0, id1, id2], so the expected values are worked out by hand. Ids follow the tiny-clip tokenizer.
 /// </summary>
 public sealed class ClipTextEncoderTests
 {
-    private const long Start = 49406;
-    private const long End = 49407;
+    private const long Start = 543;
+    private const long End = 544;
 
     [Fact]
     public void Encode_PaddedWithEndOfText_MasksUpToAndIncludingFirstEndOfText()
@@ -52,16 +52,19 @@ public sealed class ClipTextEncoderTests
     public void Encode_Texts_TokenizesThenEncodesInChunks(bool combined)
     {
         using TestModelFolder folder = TestModelFolder.Arithmetic(combined: combined);
-        var options = new ClipModelOptions { ExecutionProvider = ExecutionProviderPreference.Cpu, MaxBatchSize = 2 };
+        var options = new ClipModelOptions { ExecutionProvider = ExecutionProviderPreference.Cpu, MaxBatchSize = 3 };
         using ClipModel model = TestModels.Load(folder.Path, options);
+        TinyClipReference reference = TinyClipReference.Load();
 
-        EmbeddingBatch batch = model.TextEncoder.Encode(["a", "cat", "a photo"]);
+        EmbeddingBatch batch = model.TextEncoder.Encode(reference.Texts);
 
-        // The stand-in tokenizer writes [start, length in characters, end]; the mask covers those 3 ids.
-        Assert.Equal(3, batch.Count);
-        AssertDirection([Start, 1, 3], batch[0]);
-        AssertDirection([Start, 3, 3], batch[1]);
-        AssertDirection([Start, 7, 3], batch[2]);
+        // The reference ids of each text give the expected [id0, id1, ids up to and including end-of-text].
+        Assert.Equal(reference.Texts.Length, batch.Count);
+        for (int i = 0; i < reference.Texts.Length; i++)
+        {
+            long[] ids = reference.InputIds[i];
+            AssertDirection([ids[0], ids[1], Array.IndexOf(ids, End) + 1], batch[i]);
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Clip.Core.Imaging.Preprocessing;
 using Clip.Core.Models;
 
 namespace Clip.Core.Tests.Models;
@@ -16,7 +17,10 @@ public sealed class ClipModelLoadTests
         Assert.Equal(42.5f, model.LogitScale);
         Assert.Equal(77, model.Info.ContextLength);
         Assert.Equal((4, 4), (model.ImageEncoder.ImageWidth, model.ImageEncoder.ImageHeight));
-        Assert.Equal([0.5f, 0.5f, 0.5f], model.Preprocessing.Mean);
+        Assert.Equal(new ChannelTriple(0.5f, 0.5f, 0.5f), model.PreprocessingSpec.Mean);
+        Assert.Equal(new ChannelTriple(0.25f, 0.25f, 0.25f), model.PreprocessingSpec.Std);
+        Assert.Equal(4, model.PreprocessingSpec.ShortestEdge);
+        Assert.Equal(544, model.Tokenizer.EndOfTextId);
         Assert.Equal(Path.GetFileName(folder.Path), model.Name);
         Assert.Equal(ClipExecutionProvider.Cpu, model.Info.ExecutionProvider);
     }
@@ -178,5 +182,42 @@ public sealed class ClipModelLoadTests
             () => TestModels.Load(folder.Path, new ClipModelOptions { MaxBatchSize = 0 }));
 
         Assert.Contains("ClipModelOptions.MaxBatchSize", error.Message);
+    }
+
+    [Fact]
+    public void Load_ConfigEndOfTextDiffersFromTokenizer_ThrowsNamingBoth()
+    {
+        using TestModelFolder folder = TestModelFolder.Arithmetic();
+        string config = TestModelFolder.DefaultConfig.Replace("\"eos_token_id\": 544", "\"eos_token_id\": 7");
+        folder.Write("config.json", config);
+
+        ClipModelException error = TestModels.LoadFails(folder.Path);
+
+        Assert.Contains("eos_token_id 7", error.Message);
+        Assert.Contains("<|endoftext|> is 544", error.Message);
+    }
+
+    [Fact]
+    public void Load_UnreadableTokenizerFile_ThrowsNamingTheFolder()
+    {
+        using TestModelFolder folder = TestModelFolder.Arithmetic();
+        folder.Write("vocab.json", "[ not a vocabulary");
+
+        ClipModelException error = TestModels.LoadFails(folder.Path);
+
+        Assert.Contains(folder.Path, error.Message);
+        Assert.Contains("tokenizer files could not be read", error.Message);
+    }
+
+    [Fact]
+    public void Load_TinyClipFixture_LoadsItsTokenizerAndSpec()
+    {
+        using ClipModel model = TestModels.Load(Clip.Core.Tests.Embeddings.TinyClipReference.Directory);
+
+        Assert.Equal(32, model.EmbeddingDimension);
+        Assert.Equal(14.285714f, model.LogitScale, 1e-5f);
+        Assert.Equal(224, model.PreprocessingSpec.CropWidth);
+        Assert.Equal(545, model.Tokenizer.VocabularySize);
+        Assert.Equal("tiny-clip", model.Name);
     }
 }

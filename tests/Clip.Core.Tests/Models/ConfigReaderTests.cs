@@ -1,3 +1,4 @@
+using Clip.Core.Imaging.Preprocessing;
 using Clip.Core.Models;
 
 namespace Clip.Core.Tests.Models;
@@ -5,7 +6,7 @@ namespace Clip.Core.Tests.Models;
 public sealed class ConfigReaderTests
 {
     [Fact]
-    public void Read_LegacyEndOfTextPlaceholder_UsesClipEndOfTextId()
+    public void Read_LegacyEndOfTextPlaceholder_ReadsAsNotGiven()
     {
         using TestModelFolder folder = TestModelFolder.Arithmetic();
         folder.Write("config.json", """
@@ -14,7 +15,7 @@ public sealed class ConfigReaderTests
 
         ClipModelConfig config = ClipConfigReader.Read(folder.PathOf("config.json"));
 
-        Assert.Equal(49407, config.Text.EndOfTextTokenId);
+        Assert.Null(config.Text.EndOfTextTokenId);
         Assert.Equal(77, config.Text.ContextLength);
         Assert.Null(config.Vision.ImageSize);
         Assert.Equal(100f, config.LogitScale);
@@ -54,19 +55,19 @@ public sealed class ConfigReaderTests
         using TestModelFolder folder = TestModelFolder.Arithmetic();
         folder.Write("preprocessor_config.json", """{ "crop_size": 336, "size": 336 }""");
 
-        PreprocessorSettings settings = PreprocessorConfigReader.Read(folder.PathOf("preprocessor_config.json"));
+        ImagePreprocessingSpec settings = PreprocessorConfigReader.Read(folder.PathOf("preprocessor_config.json"));
 
         Assert.Equal((336, 336, 336), (settings.ShortestEdge, settings.CropWidth, settings.CropHeight));
-        Assert.Equal([0.48145466f, 0.4578275f, 0.40821073f], settings.Mean);
+        Assert.Equal(new ChannelTriple(0.48145466f, 0.4578275f, 0.40821073f), settings.Mean);
     }
 
     [Fact]
     public void ReadPreprocessor_NoFile_GivesClipPreprocessing()
     {
-        PreprocessorSettings settings = PreprocessorConfigReader.Read(null);
+        ImagePreprocessingSpec settings = PreprocessorConfigReader.Read(null);
 
         Assert.Equal((224, 224, 224), (settings.ShortestEdge, settings.CropWidth, settings.CropHeight));
-        Assert.Equal([0.26862954f, 0.26130258f, 0.27577711f], settings.Std);
+        Assert.Equal(new ChannelTriple(0.26862954f, 0.26130258f, 0.27577711f), settings.Std);
     }
 
     [Fact]
@@ -79,5 +80,18 @@ public sealed class ConfigReaderTests
             () => PreprocessorConfigReader.Read(folder.PathOf("preprocessor_config.json")));
 
         Assert.Contains("shortest_edge", error.Message);
+    }
+
+    [Fact]
+    public void ReadPreprocessor_CropLargerThanResize_ThrowsNamingTheFile()
+    {
+        using TestModelFolder folder = TestModelFolder.Arithmetic();
+        folder.Write("preprocessor_config.json", """{ "crop_size": 256, "size": 224 }""");
+
+        var error = Assert.Throws<ClipModelException>(
+            () => PreprocessorConfigReader.Read(folder.PathOf("preprocessor_config.json")));
+
+        Assert.Contains(folder.PathOf("preprocessor_config.json"), error.Message);
+        Assert.Contains("CropWidth", error.Message);
     }
 }

@@ -1,10 +1,12 @@
 using System.Text;
+using Clip.Core.Tests.Embeddings;
 
 namespace Clip.Core.Tests.Models;
 
 /// <summary>
 /// A model folder in a temporary directory, built from the arithmetic graphs in <c>Models/Graphs</c> (see
-/// <c>make_graphs.py</c> there) or copied from another folder, and deleted on dispose.
+/// <c>make_graphs.py</c> there) with the tokenizer of <c>tests/fixtures/tiny-clip</c> (545 ids, start-of-text 543,
+/// end-of-text 544), or copied from another folder; deleted on dispose.
 /// </summary>
 internal sealed class TestModelFolder : IDisposable
 {
@@ -12,7 +14,7 @@ internal sealed class TestModelFolder : IDisposable
         {
           "projection_dim": 3,
           "logit_scale": 42.5,
-          "text_config": { "max_position_embeddings": 77, "vocab_size": 49408, "eos_token_id": 49407 },
+          "text_config": { "max_position_embeddings": 77, "vocab_size": 545, "eos_token_id": 544 },
           "vision_config": { "image_size": 4 }
         }
         """;
@@ -38,8 +40,11 @@ internal sealed class TestModelFolder : IDisposable
         var folder = new TestModelFolder(CreateTemporaryDirectory());
         folder.Write("config.json", DefaultConfig);
         folder.Write("preprocessor_config.json", DefaultPreprocessorConfig);
-        folder.Write("vocab.json", "{}");
-        folder.Write("merges.txt", "#version: 0.2\n");
+        foreach (string file in new[] { "vocab.json", "merges.txt" })
+        {
+            File.Copy(System.IO.Path.Combine(TinyClipReference.Directory, file), folder.PathOf(file));
+        }
+
         if (combined)
         {
             folder.CopyGraph("model", "onnx/model.onnx");

@@ -4,15 +4,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Clip.Core.Tests.Models;
 
-/// <summary>Loads test model folders with the stand-in tokenizer, on the CPU unless told otherwise.</summary>
+/// <summary>Loads test model folders on the CPU unless told otherwise.</summary>
 internal static class TestModels
 {
     public static ClipModel Load(string directory, ClipModelOptions? options = null, ILogger? logger = null) =>
-        ClipModelLoader.Load(
+        ClipModel.Load(
             directory,
             options ?? new ClipModelOptions { ExecutionProvider = ExecutionProviderPreference.Cpu },
-            logger ?? NullLogger.Instance,
-            _ => new FakeTokenizer());
+            logger ?? NullLogger.Instance);
 
     public static ClipModelException LoadFails(string directory) =>
         Assert.Throws<ClipModelException>(() => Load(directory).Dispose());
