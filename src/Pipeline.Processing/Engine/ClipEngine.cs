@@ -61,7 +61,7 @@ public sealed class ClipEngine : IClipEngine, IDisposable
             var scorers = new Dictionary<string, LabelSetScorer>(StringComparer.Ordinal);
             foreach (LabelSetDefinition definition in labelSets)
             {
-                LabelSet set = ToLabelSet(definition);
+                LabelSet set = definition.ToLabelSet();
                 var classifier = ZeroShotClassifier.Create(model, set, cache);
                 if (!scorers.TryAdd(set.Name, new LabelSetScorer(classifier, definition)))
                 {
@@ -138,15 +138,6 @@ public sealed class ClipEngine : IClipEngine, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _model.Dispose();
-
-    private static LabelSet ToLabelSet(LabelSetDefinition definition)
-    {
-        PromptTemplates templates = definition.Templates is { } lines
-            ? PromptTemplates.FromLines(lines, $"label set '{definition.Name}'")
-            : PromptTemplates.Resolve(definition.TemplateSet);
-        var classes = definition.Classes.Select(c => new LabelClass(c.Name, c.Prompts, c.Threshold)).ToList();
-        return new LabelSet(definition.Name, classes, templates);
-    }
 
     private static string KindOf(ImageDecodeError error) => error switch
     {
