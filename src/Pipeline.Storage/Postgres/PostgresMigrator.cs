@@ -113,7 +113,10 @@ public sealed class PostgresMigrator
         return versions;
     }
 
-    private static async Task CallWithLockKeyAsync(NpgsqlConnection connection, string function, CancellationToken token)
+    private static async Task CallWithLockKeyAsync(
+        NpgsqlConnection connection,
+        string function,
+        CancellationToken token)
     {
         await using var command = new NpgsqlCommand($"SELECT {function}(@key)", connection);
         command.Parameters.AddWithValue("key", MigrationLockKey);
