@@ -43,8 +43,12 @@ public sealed class PostgresMigrator
         }
         finally
         {
-            // Unlock even when cancelled: the connection goes back to the pool and would keep the lock.
-            await CallWithLockKeyAsync(connection, "pg_advisory_unlock", CancellationToken.None);
+            // Unlock even when cancelled: the connection goes back to the pool and would keep the lock. A broken
+            // connection has ended its session, which released the lock already.
+            if (connection.FullState == System.Data.ConnectionState.Open)
+            {
+                await CallWithLockKeyAsync(connection, "pg_advisory_unlock", CancellationToken.None);
+            }
         }
     }
 
