@@ -112,7 +112,7 @@ public sealed class ImageBatchProcessor
                 {
                     PreparedImage prepared = _engine.PrepareImage(
                         bytes, pixels.AsSpan(i * tensorLength, tensorLength), ct);
-                    slots[i] = ImageSlot.Ready(sha, prepared);
+                    slots[i] = ImageSlot.Ready(sha, prepared, bytes.LongLength);
                 }
                 finally
                 {
@@ -187,7 +187,8 @@ public sealed class ImageBatchProcessor
         for (int i = 0; i < slots.Length; i++)
         {
             ImageSlot slot = slots[i];
-            results[i] = new ImageResult(batch.Images[i].Uri, null, [], slot.Failure, slot.Sha256, 0, 0);
+            results[i] = new ImageResult(
+                batch.Images[i].Uri, null, [], slot.Failure, slot.Sha256, 0, 0, slot.ByteSize);
         }
 
         for (int row = 0; row < ready.Count; row++)
@@ -201,7 +202,8 @@ public sealed class ImageBatchProcessor
                 null,
                 slot.Sha256,
                 slot.Prepared.Width,
-                slot.Prepared.Height);
+                slot.Prepared.Height,
+                slot.ByteSize);
         }
 
         return results;

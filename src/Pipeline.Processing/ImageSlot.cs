@@ -9,13 +9,16 @@ internal readonly record struct ImageSlot(
     bool IsReady,
     string? Sha256,
     PreparedImage Prepared,
-    ImageResultFailure? Failure)
+    ImageResultFailure? Failure,
+    long ByteSize)
 {
-    public static ImageSlot Ready(string sha256, PreparedImage prepared) => new(true, sha256, prepared, null);
+    public static ImageSlot Ready(string sha256, PreparedImage prepared, long byteSize) =>
+        new(true, sha256, prepared, null, byteSize);
 
     public static ImageSlot Failed(string kind, string reason, byte[]? bytes) => new(
         false,
         bytes is null ? null : Convert.ToHexStringLower(SHA256.HashData(bytes)),
         default,
-        new ImageResultFailure(kind, reason));
+        new ImageResultFailure(kind, reason),
+        bytes?.LongLength ?? 0);
 }

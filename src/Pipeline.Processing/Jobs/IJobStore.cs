@@ -19,6 +19,12 @@ public interface IJobStore
     /// </summary>
     Task<bool> CompleteBatchAsync(ImageBatchEmbedded completion, CancellationToken cancellationToken);
 
+    /// <summary>The indexes of the job's batches that have completed, for a resumed listing to skip.</summary>
+    Task<IReadOnlySet<int>> GetCompletedBatchesAsync(Guid jobId, CancellationToken cancellationToken);
+
+    /// <summary>Jobs that were submitted and have not finished, as submitted, for an orchestrator to resume.</summary>
+    Task<IReadOnlyList<JobSubmitted>> ListUnfinishedAsync(CancellationToken cancellationToken);
+
     /// <summary>Where the job stands, or null for an unknown job.</summary>
     Task<JobProgress?> GetProgressAsync(Guid jobId, CancellationToken cancellationToken);
 }

@@ -66,6 +66,19 @@ public sealed class InMemoryJobStore : IJobStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlySet<int>> GetCompletedBatchesAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlySet<int>>(Get(jobId).Completed.ToHashSet());
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<JobSubmitted>> ListUnfinishedAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<JobSubmitted>>([]);
+
+    /// <inheritdoc />
     public Task<JobProgress?> GetProgressAsync(Guid jobId, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -34,13 +34,38 @@ public sealed class JobCoordinator
     }
 
     /// <summary>Lists the job's source and publishes all its batches.</summary>
-    public async Task StartAsync(JobSubmitted job, IPublishEndpoint publisher, CancellationToken cancellationToken)
+    public Task StartAsync(JobSubmitted job, IPublishEndpoint publisher, CancellationToken cancellationToken) =>
+        ListAndPublishAsync(job, publisher, resume: false, cancellationToken);
+
+    /// <summary>
+    /// Resumes a job recorded earlier: lists its source again (listings are stable, so batches come out the same)
+    /// and publishes the batches that have not completed. A batch still in flight may run twice; results and
+    /// counts are idempotent, so that costs time only.
+    /// </summary>
+    public Task ResumeAsync(JobSubmitted job, IPublishEndpoint publisher, CancellationToken cancellationToken) =>
+        ListAndPublishAsync(job, publisher, resume: true, cancellationToken);
+
+    private async Task ListAndPublishAsync(
+        JobSubmitted job,
+        IPublishEndpoint publisher,
+        bool resume,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(publisher);
         IImageSource source = _sources.Resolve(job.Source);
         PipelineLog.JobStarted(_logger, job.JobId, source.Description, job.ModelName, job.BatchSize);
-        await _store.CreateJobAsync(job, cancellationToken).ConfigureAwait(false);
+        IReadOnlySet<int> completed = new HashSet<int>();
+        if (resume)
+        {
+            completed = await _store.GetCompletedBatchesAsync(job.JobId, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await _store.CreateJobAsync(job, cancellationToken).ConfigureAwait(false);
+        }
+
+        int republished = 0;
 
         int batchIndex = 0;
         int images = 0;
@@ -52,7 +77,8 @@ public sealed class JobCoordinator
                 pending.Add(image);
                 if (pending.Count == job.BatchSize)
                 {
-                    await PublishAsync(job, batchIndex++, pending, publisher, cancellationToken).ConfigureAwait(false);
+                    republished += await PublishAsync(job, batchIndex++, pending, completed, publisher,
+                        cancellationToken).ConfigureAwait(false);
                     images += pending.Count;
                     pending = new List<ImageReference>(job.BatchSize);
                 }
@@ -61,8 +87,14 @@ public sealed class JobCoordinator
 
         if (pending.Count > 0)
         {
-            await PublishAsync(job, batchIndex++, pending, publisher, cancellationToken).ConfigureAwait(false);
+            republished += await PublishAsync(job, batchIndex++, pending, completed, publisher, cancellationToken)
+                .ConfigureAwait(false);
             images += pending.Count;
+        }
+
+        if (resume)
+        {
+            PipelineLog.JobResumed(_logger, job.JobId, republished);
         }
 
         await _store.MarkListedAsync(job.JobId, cancellationToken).ConfigureAwait(false);
@@ -70,10 +102,11 @@ public sealed class JobCoordinator
         await _tracker.OnListedAsync(job.JobId, publisher, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task PublishAsync(
+    private async Task<int> PublishAsync(
         JobSubmitted job,
         int batchIndex,
         List<ImageReference> images,
+        IReadOnlySet<int> completed,
         IPublishEndpoint publisher,
         CancellationToken cancellationToken)
     {
@@ -81,7 +114,13 @@ public sealed class JobCoordinator
 
         // Record before publishing: a batch that completes must already be known to the store.
         await _store.RecordBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        if (completed.Contains(batchIndex))
+        {
+            return 0;
+        }
+
         await publisher.Publish(batch, cancellationToken).ConfigureAwait(false);
         _metrics.BatchPublished();
+        return 1;
     }
 }

@@ -93,6 +93,13 @@ public sealed class ModelRepository
             [new("name", name), new("version", version)],
             cancellationToken);
 
+    /// <summary>Returns the most recently registered model of that name, or null.</summary>
+    public Task<ModelRecord?> FindLatestAsync(string name, CancellationToken cancellationToken) =>
+        QuerySingleAsync(
+            $"SELECT {Columns} FROM models WHERE name = @name ORDER BY registered_at DESC, id DESC LIMIT 1",
+            [new("name", name)],
+            cancellationToken);
+
     /// <summary>Returns the active model, or null when none is active.</summary>
     public Task<ModelRecord?> GetActiveAsync(CancellationToken cancellationToken) =>
         QuerySingleAsync($"SELECT {Columns} FROM models WHERE is_active", [], cancellationToken);

@@ -10,6 +10,7 @@ namespace Pipeline.Storage.Results;
 /// <param name="ContentSha256">Hex SHA-256 of the image bytes, when they were read.</param>
 /// <param name="Width">Width of the decoded image as displayed (after EXIF orientation), or 0.</param>
 /// <param name="Height">Height as displayed, or 0.</param>
+/// <param name="ByteSize">Size of the image file in bytes, or 0 when it was not read.</param>
 public sealed record ImageResult(
     string Uri,
     float[]? Embedding,
@@ -17,7 +18,8 @@ public sealed record ImageResult(
     ImageResultFailure? Failure,
     string? ContentSha256,
     int Width,
-    int Height)
+    int Height,
+    long ByteSize = 0)
 {
     /// <summary>True when the image has an embedding.</summary>
     public bool Succeeded => Embedding is not null;

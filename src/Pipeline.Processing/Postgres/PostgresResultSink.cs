@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Pipeline.Storage;
+using Pipeline.Storage.Postgres;
+using Pipeline.Storage.Results;
+
+namespace Pipeline.Processing.Postgres;
+
+/// <summary>
+/// Writes a batch's results to PostgreSQL: images (upserted by URI), embeddings (binary COPY, one row per image
+/// and model), labels per label set, and per-image errors. Every write replaces what a redelivered batch wrote
+/// before, so a batch written twice leaves one copy.
+/// </summary>
+public sealed class PostgresResultSink : IResultSink
+{
+    private readonly PostgresStorage _storage;
+    private readonly ConcurrentDictionary<string, ModelRecord> _models = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _labelSets = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the sink.</summary>
+    public PostgresResultSink(PostgresStorage storage)
+    {
+        _storage = storage;
+    }
+
+    /// <inheritdoc />
+    public async Task WriteBatchAsync(BatchResult batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ModelRecord model = await ModelAsync(batch.ModelName, cancellationToken).ConfigureAwait(false);
+
+        var embedded = batch.Images.Where(i => i.Succeeded).ToList();
+        var observations = embedded
+            .Select(i => new ImageObservation(i.Uri, Convert.FromHexString(i.ContentSha256!), i.ByteSize, i.Width,
+                i.Height))
+            .ToList();
+        var ids = await _storage.Images.UpsertAsync(observations, cancellationToken).ConfigureAwait(false);
+
+        var embeddings = embedded.Select(i => new ImageEmbedding(ids[i.Uri], i.Embedding!)).ToList();
+        if (embeddings.Count > 0)
+        {
+            await _storage.Embeddings.WriteAsync(model, embeddings, cancellationToken).ConfigureAwait(false);
+        }
+
+        await WriteLabelsAsync(model, embedded, ids, cancellationToken).ConfigureAwait(false);
+
+        var errors = batch.Images
+            .Where(i => i.Failure is not null)
+            .Select(i => new ImageError(batch.JobId, i.Uri, i.Failure!.Kind, i.Failure.Reason))
+            .ToList();
+        if (errors.Count > 0)
+        {
+            await _storage.ImageErrors.WriteAsync(errors, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task CompleteJobAsync(Guid jobId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task WriteLabelsAsync(
+        ModelRecord model,
+        List<ImageResult> embedded,
+        IReadOnlyDictionary<string, long> ids,
+        CancellationToken cancellationToken)
+    {
+        var bySet = embedded
+            .SelectMany(i => i.Labels.Select(l => (Image: i, Label: l)))
+            .GroupBy(x => x.Label.LabelSet, StringComparer.Ordinal);
+        foreach (var set in bySet)
+        {
+            int labelSetId = await LabelSetIdAsync(set.Key, cancellationToken).ConfigureAwait(false);
+            var rows = set
+                .GroupBy(x => x.Image.Uri, StringComparer.Ordinal)
+                .Select(g => new ImageLabels(
+                    ids[g.Key],
+                    g.OrderBy(x => x.Label.Rank).Select(x => new LabelScore(x.Label.Label, x.Label.Score)).ToList()))
+                .ToList();
+            await _storage.Labels.WriteAsync(model.Id, labelSetId, rows, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ModelRecord> ModelAsync(string name, CancellationToken cancellationToken)
+    {
+        if (_models.TryGetValue(name, out ModelRecord? model))
+        {
+            return model;
+        }
+
+        model = await _storage.Models.FindLatestAsync(name, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Model '{name}' is not registered in the database.");
+        return _models.GetOrAdd(name, model);
+    }
+
+    private async Task<int> LabelSetIdAsync(string name, CancellationToken cancellationToken)
+    {
+        if (_labelSets.TryGetValue(name, out int id))
+        {
+            return id;
+        }
+
+        // The orchestrator stores the full definition when a job is submitted; a set first seen here gets a row
+        // that names it, so that its labels can be stored.
+        NamedDefinition? found = await _storage.Definitions.FindLabelSetAsync(name, cancellationToken)
+            .ConfigureAwait(false);
+        found ??= await _storage.Definitions.SaveLabelSetAsync(
+            name, JsonSerializer.Serialize(new { name }), cancellationToken).ConfigureAwait(false);
+        return _labelSets.GetOrAdd(name, found.Id);
+    }
+}
