@@ -25,6 +25,12 @@ internal static partial class PipelineLog
     [LoggerMessage(1005, LogLevel.Information, "Job {JobId} resumed: {Pending} batches republished")]
     public static partial void JobResumed(ILogger logger, Guid jobId, int pending);
 
+    [LoggerMessage(1006, LogLevel.Error, "Resuming unfinished jobs failed")]
+    public static partial void ResumeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3001, LogLevel.Information, "Serving model {Model} {Version} (id {ModelId})")]
+    public static partial void ServingModel(ILogger logger, string model, string version, int modelId);
+
     [LoggerMessage(2001, LogLevel.Information,
         "Job {JobId} batch {BatchIndex}: {Embedded} embedded, {Failed} failed, {Milliseconds:F0} ms")]
     public static partial void BatchProcessed(

@@ -1,0 +1,18 @@
+using Pipeline.Contracts;
+
+namespace Pipeline.Orchestrator;
+
+/// <summary>The body of <c>POST /jobs</c>.</summary>
+/// <param name="Source">A blob container URL with an optional prefix, or a folder the workers can read.</param>
+/// <param name="Model">Name of a model that a worker has registered.</param>
+/// <param name="Labels">Class names of a single label set named <c>labels</c>; optional.</param>
+/// <param name="LabelSets">Full label set definitions; optional.</param>
+/// <param name="TopK">Labels kept per image and label set. Default 3.</param>
+/// <param name="BatchSize">Images per batch. Default: the orchestrator's <c>Pipeline:BatchSize</c>.</param>
+public sealed record SubmitJobRequest(
+    string Source,
+    string Model,
+    IReadOnlyList<string>? Labels,
+    IReadOnlyList<LabelSetDefinition>? LabelSets,
+    int? TopK,
+    int? BatchSize);
