@@ -1,0 +1,33 @@
+using Clip.Core.Imaging.Decoding;
+using Clip.Core.Imaging.Preprocessing;
+using Clip.Core.Models;
+
+namespace Pipeline.Processing.Engine;
+
+/// <summary>Settings of the CLIP engine a worker runs. Each part validates itself at start-up.</summary>
+public sealed class ClipEngineOptions
+{
+    /// <summary>The model folder (Hugging Face export layout). Required.</summary>
+    public string ModelDirectory { get; set; } = string.Empty;
+
+    /// <summary>ONNX Runtime settings: execution provider, threads, largest run.</summary>
+    public ClipModelOptions Model { get; set; } = new();
+
+    /// <summary>Decoder choice and the limits that make decoding safe on hostile input.</summary>
+    public ImageDecodingOptions Decoding { get; set; } = new();
+
+    /// <summary>How transparent images are flattened before preprocessing.</summary>
+    public ClipPreprocessorOptions Preprocessing { get; set; } = new();
+
+    /// <summary>Checks every part; throws naming the first wrong setting.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(ModelDirectory))
+        {
+            throw new ArgumentException("ModelDirectory must name a model folder.");
+        }
+
+        Decoding.Validate();
+        Preprocessing.Validate();
+    }
+}
