@@ -19,16 +19,9 @@ internal sealed record ClassificationRequest(LabelSet LabelSet, bool MultiLabel,
             ? LabelSetFile.Load(labelsFile.FullName)
             : LabelSetFile.FromNames("labels", (labels ?? string.Empty).Split(','));
 
-        PromptTemplates prompts = templates is not null
-            ? PromptTemplates.Resolve(templates)
-            : definition.Templates is { } list
-                ? PromptTemplates.FromLines(list, labelsFile?.FullName ?? "--labels")
-                : PromptTemplates.Resolve(definition.TemplateSet);
-        LabelClass[] classes = definition.Classes
-            .Select(c => new LabelClass(c.Name, c.Prompts, c.Threshold))
-            .ToArray();
+        PromptTemplates? chosen = templates is null ? null : PromptTemplates.Resolve(templates);
         return new ClassificationRequest(
-            new LabelSet(definition.Name, classes, prompts),
+            definition.ToLabelSet(chosen),
             definition.MultiLabel,
             definition.DefaultThreshold);
     }
