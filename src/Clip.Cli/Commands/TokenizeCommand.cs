@@ -45,6 +45,8 @@ internal sealed class TokenizeCommand : ICliCommand
         bool interactive = !Console.IsInputRedirected;
         await using JsonLines output = JsonLines.ToStandardOutput();
         long[] ids = new long[tokenizer.ContextLength];
+
+        // Limitation: one text per line, so a text holding a line break is read as two texts.
         while (await Console.In.ReadLineAsync(cancellationToken) is { } text)
         {
             tokenizer.Encode(text, ids);
