@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using Clip.Core.Imaging;
 using Clip.Core.Imaging.Decoding;
 using Clip.Core.Imaging.Preprocessing;
 using Clip.Core.Models;
 using Clip.Core.ZeroShot;
 using Microsoft.Extensions.Logging;
+using Pipeline.Contracts;
 using Pipeline.Processing.LabelSets;
 using Pipeline.Storage.Results;
 
@@ -18,18 +21,17 @@ public sealed class ClipEngine : IClipEngine, IDisposable
     private readonly ClipModel _model;
     private readonly ImageLoader _loader;
     private readonly ClipImagePreprocessor _preprocessor;
-    private readonly Dictionary<string, LabelSetScorer> _labelSets;
+    private readonly ConcurrentDictionary<string, Lazy<LabelSetScorer>> _labelSets = new(StringComparer.Ordinal);
+    private readonly LabelSetEmbeddingCache _textCache = new();
 
     private ClipEngine(
         ClipModel model,
         ImageLoader loader,
-        ClipImagePreprocessor preprocessor,
-        Dictionary<string, LabelSetScorer> labelSets)
+        ClipImagePreprocessor preprocessor)
     {
         _model = model;
         _loader = loader;
         _preprocessor = preprocessor;
-        _labelSets = labelSets;
     }
 
     /// <inheritdoc />
@@ -44,32 +46,16 @@ public sealed class ClipEngine : IClipEngine, IDisposable
     /// <summary>The loaded model.</summary>
     public ClipModel Model => _model;
 
-    /// <summary>Loads the model and embeds the prompts of every label set.</summary>
-    public static ClipEngine Create(
-        ClipEngineOptions options,
-        IEnumerable<LabelSetDefinition> labelSets,
-        ILogger logger)
+    /// <summary>Loads the model; label sets are embedded the first time a batch asks for them.</summary>
+    public static ClipEngine Create(ClipEngineOptions options, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(labelSets);
         options.Validate();
         ClipModel model = ClipModel.Load(options.ModelDirectory, options.Model, logger);
         try
         {
             var preprocessor = new ClipImagePreprocessor(model.PreprocessingSpec, options.Preprocessing);
-            var cache = new LabelSetEmbeddingCache();
-            var scorers = new Dictionary<string, LabelSetScorer>(StringComparer.Ordinal);
-            foreach (LabelSetDefinition definition in labelSets)
-            {
-                LabelSet set = definition.ToLabelSet();
-                var classifier = ZeroShotClassifier.Create(model, set, cache);
-                if (!scorers.TryAdd(set.Name, new LabelSetScorer(classifier, definition)))
-                {
-                    throw new ArgumentException($"Two label sets are named '{set.Name}'.");
-                }
-            }
-
-            return new ClipEngine(model, new ImageLoader(options.Decoding), preprocessor, scorers);
+            return new ClipEngine(model, new ImageLoader(options.Decoding), preprocessor);
         }
         catch
         {
@@ -110,15 +96,13 @@ public sealed class ClipEngine : IClipEngine, IDisposable
 
     /// <inheritdoc />
     public IReadOnlyList<ImageLabel>[] Classify(
-        IReadOnlyList<string> labelSets,
+        IReadOnlyList<LabelSetDefinition> labelSets,
         ReadOnlySpan<float> embeddings,
         int count,
         int topK)
     {
         ArgumentNullException.ThrowIfNull(labelSets);
-        var scorers = labelSets.Select(name => _labelSets.TryGetValue(name, out LabelSetScorer? s)
-            ? s
-            : throw new ArgumentException($"The label set '{name}' is not loaded in this worker.")).ToList();
+        var scorers = labelSets.Select(ScorerFor).ToList();
         int dimension = EmbeddingDimension;
         var result = new IReadOnlyList<ImageLabel>[count];
         for (int i = 0; i < count; i++)
@@ -138,6 +122,14 @@ public sealed class ClipEngine : IClipEngine, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _model.Dispose();
+
+    private LabelSetScorer ScorerFor(LabelSetDefinition definition)
+    {
+        // Keyed by the whole definition: a job that changes a class or a prompt gets new text embeddings.
+        string key = JsonSerializer.Serialize(definition);
+        return _labelSets.GetOrAdd(key, _ => new Lazy<LabelSetScorer>(() => new LabelSetScorer(
+            ZeroShotClassifier.Create(_model, definition.ToLabelSet(), _textCache), definition))).Value;
+    }
 
     private static string KindOf(ImageDecodeError error) => error switch
     {

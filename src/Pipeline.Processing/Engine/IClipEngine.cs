@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Storage.Results;
 
 namespace Pipeline.Processing.Engine;
@@ -28,7 +29,7 @@ public interface IClipEngine
 
     /// <summary>The top labels of each label set for each embedding, best first.</summary>
     IReadOnlyList<ImageLabel>[] Classify(
-        IReadOnlyList<string> labelSets,
+        IReadOnlyList<LabelSetDefinition> labelSets,
         ReadOnlySpan<float> embeddings,
         int count,
         int topK);

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.Processing.Engine;
-using Pipeline.Processing.LabelSets;
 using Pipeline.Storage.Files;
 using Pipeline.Storage.Results;
 
@@ -17,7 +16,6 @@ public static class EmbeddedPipeline
     /// <summary>Creates the host; start it, take its <see cref="JobRunner"/>, run the job, stop it.</summary>
     public static IHost CreateHost(
         ClipEngineOptions engine,
-        IReadOnlyList<LabelSetDefinition> labelSets,
         PipelineOptions pipeline,
         Func<IServiceProvider, IResultSink>? sink,
         string outputDirectory,
@@ -33,7 +31,7 @@ public static class EmbeddedPipeline
         logging?.Invoke(builder.Logging);
 
         builder.Services.AddSingleton<IClipEngine>(sp => ClipEngine.Create(
-            engine, labelSets, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Clip.Model")));
+            engine, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Clip.Model")));
         if (sink is null)
         {
             builder.Services.AddSingleton<IResultSink>(

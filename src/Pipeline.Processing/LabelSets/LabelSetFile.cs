@@ -1,3 +1,5 @@
+using Pipeline.Contracts;
+
 namespace Pipeline.Processing.LabelSets;
 
 /// <summary>

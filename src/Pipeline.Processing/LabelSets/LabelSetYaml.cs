@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Contracts;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -217,7 +217,13 @@ public sealed class BatchRepository
         int doneCount,
         int failedCount,
         bool wasFailed = false) =>
-        ForBatch(sql, jobId, batchIndex, ("done", doneCount), ("failed", failedCount), ("was_failed", wasFailed ? 1 : 0));
+        ForBatch(
+            sql,
+            jobId,
+            batchIndex,
+            ("done", doneCount),
+            ("failed", failedCount),
+            ("was_failed", wasFailed ? 1 : 0));
 
     private static NpgsqlBatchCommand ForBatch(
         string sql,

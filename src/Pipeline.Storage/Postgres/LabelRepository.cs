@@ -89,7 +89,8 @@ public sealed class LabelRepository
         return labels;
     }
 
-    private static List<(long ImageId, string Label, float Score, short Rank)> Flatten(IReadOnlyList<ImageLabels> images)
+    private static List<(long ImageId, string Label, float Score, short Rank)> Flatten(
+        IReadOnlyList<ImageLabels> images)
     {
         var rows = new List<(long, string, float, short)>();
         var seenImages = new HashSet<long>();

@@ -61,12 +61,7 @@ public sealed class ModelRepository
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@class, @model)", connection))
-        {
-            command.Parameters.AddWithValue("class", ModelLockClass);
-            command.Parameters.AddWithValue("model", model.Id);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(@class, @model)", cancellationToken, model.Id);
 
         await using (var create = new NpgsqlCommand(VectorSql.CreateIndex(model), connection))
         {
@@ -108,21 +103,16 @@ public sealed class ModelRepository
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, transaction)
-        {
-            BatchCommands =
-            {
-                // The lock orders concurrent activations; the unique index would otherwise fail one of them.
-                new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(@class, 0)") { Parameters = { new("class", ModelLockClass) } },
-                new NpgsqlBatchCommand("UPDATE models SET is_active = false WHERE is_active AND id <> @id")
-                {
-                    Parameters = { new("id", modelId) },
-                },
-                new NpgsqlBatchCommand("UPDATE models SET is_active = true WHERE id = @id") { Parameters = { new("id", modelId) } },
-            },
-        };
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        if (batch.BatchCommands[2].RecordsAffected != 1)
+
+        // The lock orders concurrent activations; the unique index would otherwise fail one of them.
+        await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(@class, 0)", cancellationToken);
+        await ExecuteAsync(connection, "UPDATE models SET is_active = false WHERE is_active", cancellationToken);
+        var activated = await ExecuteAsync(
+            connection,
+            "UPDATE models SET is_active = true WHERE id = @model",
+            cancellationToken,
+            modelId);
+        if (activated != 1)
         {
             throw new InvalidOperationException($"No model has id {modelId}.");
         }
@@ -170,6 +160,18 @@ public sealed class ModelRepository
             reader.GetFieldValue<DateTimeOffset>(6));
     }
 
+    private static async Task<int> ExecuteAsync(
+        NpgsqlConnection connection,
+        string sql,
+        CancellationToken cancellationToken,
+        int modelId = 0)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("class", ModelLockClass);
+        command.Parameters.AddWithValue("model", modelId);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static void Validate(ModelRegistration registration)
     {
         ArgumentNullException.ThrowIfNull(registration);
@@ -190,7 +192,8 @@ public sealed class ModelRepository
         {
             throw new InvalidOperationException(
                 $"Model {registration.Name} {registration.Version} is already registered with embedding size "
-                + $"{existing.EmbeddingDim} and file hash {existing.FileHash}; register changed files as a new version.");
+                + $"{existing.EmbeddingDim} and file hash {existing.FileHash}; "
+                + "register changed files as a new version.");
         }
     }
 }

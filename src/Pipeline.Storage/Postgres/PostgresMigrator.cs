@@ -43,8 +43,12 @@ public sealed class PostgresMigrator
         }
         finally
         {
-            // Unlock even when cancelled: the connection goes back to the pool and would keep the lock.
-            await CallWithLockKeyAsync(connection, "pg_advisory_unlock", CancellationToken.None);
+            // Unlock even when cancelled: the connection goes back to the pool and would keep the lock. A broken
+            // connection has ended its session, which released the lock already.
+            if (connection.FullState == System.Data.ConnectionState.Open)
+            {
+                await CallWithLockKeyAsync(connection, "pg_advisory_unlock", CancellationToken.None);
+            }
         }
     }
 
@@ -113,7 +117,10 @@ public sealed class PostgresMigrator
         return versions;
     }
 
-    private static async Task CallWithLockKeyAsync(NpgsqlConnection connection, string function, CancellationToken token)
+    private static async Task CallWithLockKeyAsync(
+        NpgsqlConnection connection,
+        string function,
+        CancellationToken token)
     {
         await using var command = new NpgsqlCommand($"SELECT {function}(@key)", connection);
         command.Parameters.AddWithValue("key", MigrationLockKey);

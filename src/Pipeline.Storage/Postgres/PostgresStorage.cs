@@ -72,7 +72,10 @@ public sealed class PostgresStorage : IAsyncDisposable
         var validation = new PostgresStorageOptionsValidator().Validate(Options.DefaultName, options);
         if (validation.Failed)
         {
-            throw new OptionsValidationException(Options.DefaultName, typeof(PostgresStorageOptions), validation.Failures);
+            throw new OptionsValidationException(
+                Options.DefaultName,
+                typeof(PostgresStorageOptions),
+                validation.Failures);
         }
 
         var loggers = loggerFactory ?? NullLoggerFactory.Instance;

@@ -9,7 +9,8 @@ namespace Pipeline.Storage.Postgres;
 /// </summary>
 internal static class VectorSql
 {
-    public static string IndexName(int modelId) => string.Create(CultureInfo.InvariantCulture, $"embeddings_hnsw_model_{modelId}");
+    public static string IndexName(int modelId) =>
+        string.Create(CultureInfo.InvariantCulture, $"embeddings_hnsw_model_{modelId}");
 
     public static string CreateIndex(ModelRecord model) => string.Create(
         CultureInfo.InvariantCulture,
@@ -25,7 +26,8 @@ internal static class VectorSql
         $"""
         SELECT nearest.image_id, images.source_uri, 1 - nearest.distance AS score
         FROM (
-            SELECT image_id, embedding::vector({model.EmbeddingDim}) <=> @query::vector({model.EmbeddingDim}) AS distance
+            SELECT image_id,
+                   embedding::vector({model.EmbeddingDim}) <=> @query::vector({model.EmbeddingDim}) AS distance
             FROM embeddings
             WHERE model_id = {model.Id}
             ORDER BY distance

@@ -56,7 +56,7 @@ public sealed class EmbeddingSearchTests : IClassFixture<PostgresDatabaseFixture
         Assert.Equal(targetId, hits[0].ImageId);
         Assert.Equal(_uris[targetId], hits[0].SourceUri);
         Assert.All(hits.Zip(hits.Skip(1)), pair => Assert.True(pair.First.Score >= pair.Second.Score));
-        Assert.All(hits, hit => Assert.Equal(TestData.Cosine(query, _vectors[hit.ImageId]), hit.Score, 4));
+        Assert.All(hits, hit => Assert.Equal(TestData.Cosine(query, _vectors[hit.ImageId]), hit.Score, 1e-5));
     }
 
     [Fact]

@@ -25,9 +25,12 @@ public sealed class LabelRepositoryTests : IClassFixture<PostgresDatabaseFixture
             CancellationToken.None);
 
         var labels = await _storage.Labels.GetForImageAsync(imageId, CancellationToken.None);
-        Assert.Equal(
-            [new StoredLabel(model.Id, labelSet.Name, "dog", 0.6f, 1), new StoredLabel(model.Id, labelSet.Name, "fox", 0.3f, 2)],
-            labels);
+        StoredLabel[] expected =
+        [
+            new(model.Id, labelSet.Name, "dog", 0.6f, 1),
+            new(model.Id, labelSet.Name, "fox", 0.3f, 2),
+        ];
+        Assert.Equal(expected, labels);
     }
 
     [Fact]

@@ -42,14 +42,13 @@ public sealed class EmbeddedPipelineTests
         var labels = LabelSetFile.FromNames("demo", ["cat", "dog", "car"]);
         using IHost host = EmbeddedPipeline.CreateHost(
             new ClipEngineOptions { ModelDirectory = TinyModel },
-            [labels],
             new PipelineOptions { BatchSize = 4, ConcurrentBatches = 2 },
             sink: null,
             outputDirectory: output);
         var engine = host.Services.GetRequiredService<IClipEngine>();
         await host.StartAsync();
         var summary = await host.Services.GetRequiredService<JobRunner>().RunAsync(
-            input, engine.ModelName, new JobTasks(["demo"], TopK: 2), 4, null, CancellationToken.None);
+            input, engine.ModelName, new JobTasks([labels], TopK: 2), 4, null, CancellationToken.None);
         await host.StopAsync();
 
         Assert.Equal(real.Length + broken.Length, summary.Images);

@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Processing.LabelSets;
 
 namespace Pipeline.Tests.LabelSets;

@@ -1,6 +1,4 @@
-using Clip.Core.ZeroShot;
-
-namespace Pipeline.Processing.LabelSets;
+namespace Pipeline.Contracts;
 
 /// <summary>A label set as a user writes it: classes, prompt templates, and how labels are chosen.</summary>
 /// <param name="Name">Name under which labels are stored.</param>
@@ -18,19 +16,4 @@ public sealed record LabelSetDefinition(
     IReadOnlyList<string>? Templates,
     string TemplateSet,
     bool MultiLabel,
-    float DefaultThreshold)
-{
-    /// <summary>
-    /// The label set the zero-shot classifier takes. <paramref name="templates"/> replaces the set's own templates
-    /// when given (a command-line choice wins over the file).
-    /// </summary>
-    public LabelSet ToLabelSet(PromptTemplates? templates = null)
-    {
-        PromptTemplates chosen = templates
-            ?? (Templates is { } lines
-                ? PromptTemplates.FromLines(lines, $"label set '{Name}'")
-                : PromptTemplates.Resolve(TemplateSet));
-        var classes = Classes.Select(c => new LabelClass(c.Name, c.Prompts, c.Threshold)).ToList();
-        return new LabelSet(Name, classes, chosen);
-    }
-}
+    float DefaultThreshold);

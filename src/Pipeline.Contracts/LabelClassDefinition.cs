@@ -1,4 +1,4 @@
-namespace Pipeline.Processing.LabelSets;
+namespace Pipeline.Contracts;
 
 /// <summary>One class of a label set.</summary>
 /// <param name="Name">The class name, as stored in results.</param>
