@@ -1,4 +1,5 @@
 using Clip.Core.ZeroShot;
+using Pipeline.Contracts;
 using Pipeline.Processing.LabelSets;
 
 namespace Clip.Cli.Common;
