@@ -1,2 +1,3 @@
-Console.Error.WriteLine("clip: no commands yet");
-return 1;
+using Clip.Cli.Commands;
+
+return await CommandRegistry.CreateRootCommand().Parse(args).InvokeAsync();

@@ -25,6 +25,8 @@ internal static class PreprocessorConfigReader
                 $"{path}: expected a JSON object with crop_size, size, image_mean and image_std.");
         }
 
+        // Limitation: do_resize, do_center_crop and resample are not read; every model is resized and cropped the
+        // CLIP way (bicubic shortest edge, centre crop), which is what CLIP exports ask for.
         (int cropWidth, int cropHeight) = ReadCrop(root, path) ?? (clip.CropWidth, clip.CropHeight);
         var spec = new ImagePreprocessingSpec
         {

@@ -16,6 +16,7 @@ internal sealed class TowerBinder
     private readonly ImagePreprocessingSpec _preprocessing;
     private readonly ClipTokenizer _tokenizer;
     private readonly int _maxBatchSize;
+    private readonly TowerShapeChecks _checks;
     private readonly List<IDisposable> _resources = [];
 
     public TowerBinder(
@@ -30,6 +31,7 @@ internal sealed class TowerBinder
         _preprocessing = preprocessing;
         _tokenizer = tokenizer;
         _maxBatchSize = maxBatchSize;
+        _checks = new TowerShapeChecks(folder, config, preprocessing);
     }
 
     public IReadOnlyList<IDisposable> Resources => _resources;
@@ -42,16 +44,16 @@ internal sealed class TowerBinder
         string visionFile = _folder.PathOf(ModelFolder.VisionModelFile);
         InferenceSession vision = Open(factory, visionFile);
         GraphContract.CheckInputs(vision, visionFile, [GraphTensor.PixelValues]);
-        CheckImageInput(vision, visionFile);
+        _checks.ImageInput(vision, visionFile);
         int? visionDimension = GraphContract.CheckOutput(vision, visionFile, GraphTensor.ImageEmbeds);
 
         string textFile = _folder.PathOf(ModelFolder.TextModelFile);
         InferenceSession text = Open(factory, textFile);
         GraphContract.CheckInputs(text, textFile, [GraphTensor.InputIds, GraphTensor.AttentionMask]);
-        CheckTextInput(text, textFile);
+        _checks.TextInput(text, textFile);
         int? textDimension = GraphContract.CheckOutput(text, textFile, GraphTensor.TextEmbeds);
 
-        CheckDimensions(visionFile, visionDimension, textFile, textDimension);
+        _checks.Dimensions(visionFile, visionDimension, textFile, textDimension);
         return (ImageEncoder(vision, visionFile, []), TextEncoder(text, textFile, []));
     }
 
@@ -63,11 +65,11 @@ internal sealed class TowerBinder
             graph,
             file,
             [GraphTensor.PixelValues, GraphTensor.InputIds, GraphTensor.AttentionMask]);
-        CheckImageInput(graph, file);
-        CheckTextInput(graph, file);
+        _checks.ImageInput(graph, file);
+        _checks.TextInput(graph, file);
         int? imageDimension = GraphContract.CheckOutput(graph, file, GraphTensor.ImageEmbeds);
         int? textDimension = GraphContract.CheckOutput(graph, file, GraphTensor.TextEmbeds);
-        CheckDimensions(file, imageDimension, file, textDimension);
+        _checks.Dimensions(file, imageDimension, file, textDimension);
 
         try
         {
@@ -145,59 +147,4 @@ internal sealed class TowerBinder
 
     private static bool HasAttentionMask(InferenceSession session) =>
         session.InputMetadata.ContainsKey(GraphTensor.AttentionMask.Name);
-
-    private void CheckImageInput(InferenceSession session, string file)
-    {
-        int? channels = GraphContract.FixedDimension(session, GraphTensor.PixelValues, 1);
-        int? height = GraphContract.FixedDimension(session, GraphTensor.PixelValues, 2);
-        int? width = GraphContract.FixedDimension(session, GraphTensor.PixelValues, 3);
-        if (channels is not (null or 3))
-        {
-            throw new ClipModelException($"{file}: input 'pixel_values' has {channels} channels; expected 3 (RGB).");
-        }
-
-        if ((height ?? _preprocessing.CropHeight) != _preprocessing.CropHeight
-            || (width ?? _preprocessing.CropWidth) != _preprocessing.CropWidth)
-        {
-            string source = _folder.PreprocessorConfigPath ?? "CLIP's default preprocessing";
-            throw new ClipModelException(
-                $"{file}: input 'pixel_values' takes {height}x{width} images but {source} crops to " +
-                $"{_preprocessing.CropHeight}x{_preprocessing.CropWidth}.");
-        }
-    }
-
-    private void CheckTextInput(InferenceSession session, string file)
-    {
-        int? length = GraphContract.FixedDimension(session, GraphTensor.InputIds, 1);
-        if ((length ?? _config.Text.ContextLength) != _config.Text.ContextLength)
-        {
-            throw new ClipModelException(
-                $"{file}: input 'input_ids' takes {length} ids per text but {_folder.ConfigPath} gives " +
-                $"text_config.max_position_embeddings {_config.Text.ContextLength}.");
-        }
-    }
-
-    private void CheckDimensions(string imageFile, int? imageDimension, string textFile, int? textDimension)
-    {
-        if (imageDimension is int a && textDimension is int b && a != b)
-        {
-            throw new ClipModelException(
-                $"Model folder {_folder.Directory}: the towers have different embedding sizes: " +
-                $"{imageFile} gives image_embeds of {a}, {textFile} gives text_embeds of {b}; both must be equal.");
-        }
-
-        foreach ((string file, string output, int? dimension) in new[]
-                 {
-                     (imageFile, GraphTensor.ImageEmbeds.Name, imageDimension),
-                     (textFile, GraphTensor.TextEmbeds.Name, textDimension),
-                 })
-        {
-            if (dimension is int d && d != _config.ProjectionDimension)
-            {
-                throw new ClipModelException(
-                    $"{file}: output '{output}' has {d} values per item but {_folder.ConfigPath} gives " +
-                    $"projection_dim {_config.ProjectionDimension}.");
-            }
-        }
-    }
 }

@@ -32,6 +32,16 @@ public sealed class TinyClipEncoderTests
     }
 
     [Fact]
+    public void EncodeTexts_ReferenceTexts_TokenizeAndMatchNormalisedPyTorchOutputs()
+    {
+        using ClipModel model = TestModels.Load(TinyClipReference.Directory);
+
+        EmbeddingBatch batch = model.TextEncoder.Encode(Reference.Texts);
+
+        AssertMatchesNormalised(Reference.TextEmbeds, batch);
+    }
+
+    [Fact]
     public void EncodeImages_AnyBatch_RowsHaveUnitLength()
     {
         using ClipModel model = TestModels.Load(TinyClipReference.Directory);
