@@ -8,7 +8,7 @@ namespace Clip.Core.Text;
 /// Splits cleaned text into the words that byte-pair encoding works on, as the reference's regular expression does.
 /// At each position the first of these that matches wins: the literal special tokens, the contractions 's 't 're
 /// 've 'm 'll 'd, a run of letters, a single digit, a run of anything that is neither whitespace, letter nor
-/// digit. Whitespace separates words and is dropped. Characters are classified per code point, so letters and
+/// digit. Whitespace (and U+0345, see below) separates words and is dropped. Characters are classified per code point, so letters and
 /// digits outside the Basic Multilingual Plane count as such.
 /// </summary>
 public static class PreTokenizer
@@ -97,6 +97,10 @@ public static class PreTokenizer
         Other,
     }
 
+    // The reference matches its pattern case-insensitively, and the regex engine then finds no class for U+0345: it
+    // is a mark, but its case folding (iota) is a letter. No word contains it; it separates words like a space.
+    private const int CombiningYpogegrammeni = 0x345;
+
     private static CharacterClass Classify(ReadOnlySpan<char> text, int index, out int length)
     {
         char c = text[index];
@@ -110,6 +114,11 @@ public static class PreTokenizer
         }
 
         Rune.DecodeFromUtf16(text[index..], out Rune rune, out length);
+        if (rune.Value == CombiningYpogegrammeni)
+        {
+            return CharacterClass.Space;
+        }
+
         return Rune.GetUnicodeCategory(rune) switch
         {
             <= UnicodeCategory.OtherLetter => CharacterClass.Letter,
