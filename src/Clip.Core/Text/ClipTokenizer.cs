@@ -60,28 +60,11 @@ public sealed class ClipTokenizer
 
     /// <summary>
     /// Loads the tokenizer of a model folder: <c>tokenizer.json</c> when present, else <c>vocab.json</c> with
-    /// <c>merges.txt</c>.
+    /// <c>merges.txt</c>. Throws <see cref="FileNotFoundException"/> naming the folder and the expected files when
+    /// it holds neither.
     /// </summary>
-    public static ClipTokenizer FromModelDirectory(string directory, int contextLength = DefaultContextLength)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        string tokenizerJson = Path.Combine(directory, "tokenizer.json");
-        string vocabJson = Path.Combine(directory, "vocab.json");
-        string mergesTxt = Path.Combine(directory, "merges.txt");
-        if (File.Exists(tokenizerJson))
-        {
-            return FromTokenizerJson(tokenizerJson, contextLength);
-        }
-
-        if (File.Exists(vocabJson) && File.Exists(mergesTxt))
-        {
-            return FromVocabAndMerges(vocabJson, mergesTxt, contextLength);
-        }
-
-        throw new FileNotFoundException(
-            $"No tokenizer in '{Path.GetFullPath(directory)}': expected 'tokenizer.json', or 'vocab.json' together "
-            + "with 'merges.txt'.");
-    }
+    public static ClipTokenizer FromModelDirectory(string directory, int contextLength = DefaultContextLength) =>
+        new(ModelFiles.ReadDirectory(directory), contextLength);
 
     /// <summary>
     /// Encodes <paramref name="text"/> into exactly <see cref="ContextLength"/> ids: start-of-text, the text's ids,

@@ -79,7 +79,8 @@ public sealed class ConvertedVocabularyTests : IDisposable
     {
         static bool Printable(int b) => b is (>= 33 and <= 126) or (>= 161 and <= 172) or (>= 174 and <= 255);
         var symbols = Enumerable.Range(0, 256).Where(Printable).Select(b => ((char)b).ToString()).ToList();
-        symbols.AddRange(Enumerable.Range(0, 256).Where(b => !Printable(b)).Select((_, n) => ((char)(256 + n)).ToString()));
+        symbols.AddRange(
+            Enumerable.Range(0, 256).Where(b => !Printable(b)).Select((_, n) => ((char)(256 + n)).ToString()));
         return symbols;
     }
 }

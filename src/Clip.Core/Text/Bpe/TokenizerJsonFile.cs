@@ -57,8 +57,10 @@ internal static class TokenizerJsonFile
             merges.Add(merge.ValueKind switch
             {
                 JsonValueKind.String => ModelFiles.ParseMerge(merge.GetString()!, path, merges.Count + 1),
-                JsonValueKind.Array when merge.GetArrayLength() == 2 => (merge[0].GetString()!, merge[1].GetString()!),
-                _ => throw new InvalidDataException($"Merge {merges.Count + 1} in '{path}' is neither \"a b\" nor [a, b]."),
+                JsonValueKind.Array when merge.GetArrayLength() == 2 =>
+                    (merge[0].GetString()!, merge[1].GetString()!),
+                _ => throw new InvalidDataException(
+                    $"Merge {merges.Count + 1} in '{path}' is neither \"a b\" nor [a, b]."),
             });
         }
 
