@@ -5,7 +5,9 @@ namespace Clip.Core.Text;
 /// <summary>
 /// CLIP's text tokenizer, matching OpenAI's reference (<c>clip.tokenize</c> with <c>truncate=True</c>) id for id:
 /// text is cleaned (<see cref="TextCleaner"/>), split into words (<see cref="PreTokenizer"/>) and each word is
-/// byte-pair encoded. Thread-safe; the ids of recent words are cached.
+/// byte-pair encoded. Thread-safe; the ids of recent words are cached. A symbol that a smaller vocabulary lacks is
+/// encoded as its unknown token (<c>unk_token</c> of a <c>tokenizer.json</c>, else end-of-text, as in Hugging
+/// Face's CLIP tokenizers).
 /// </summary>
 public sealed class ClipTokenizer
 {
@@ -54,7 +56,10 @@ public sealed class ClipTokenizer
         int contextLength = DefaultContextLength) =>
         new(HuggingFaceVocabFiles.Read(vocabJsonPath, mergesTxtPath), contextLength);
 
-    /// <summary>Loads a Hugging Face <c>tokenizer.json</c> with a byte-level BPE model.</summary>
+    /// <summary>
+    /// Loads a Hugging Face <c>tokenizer.json</c> with a byte-level BPE model and the "&lt;/w&gt;" end-of-word
+    /// suffix. Its normalizer and pre-tokenizer are not used: text is cleaned and split as the reference does.
+    /// </summary>
     public static ClipTokenizer FromTokenizerJson(string path, int contextLength = DefaultContextLength) =>
         new(TokenizerJsonFile.Read(path), contextLength);
 

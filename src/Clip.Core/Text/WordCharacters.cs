@@ -46,6 +46,8 @@ internal static class WordCharacters
             return WordCharacter.Separator;
         }
 
+        // Limitation: categories come from the runtime's Unicode data, which is newer than the reference's; a code
+        // point assigned after Unicode 14 may be classified where the reference saw an unassigned one.
         return Rune.GetUnicodeCategory(rune) switch
         {
             <= UnicodeCategory.OtherLetter => WordCharacter.Letter,

@@ -10,6 +10,9 @@ namespace Clip.Core.Text.Bpe;
 /// </summary>
 internal static class TokenizerJsonFile
 {
+    // Limitation: the file's normalizer, pre-tokenizer and post-processor are ignored; a file built for another
+    // normalization would encode differently here than in the Hugging Face library.
+
     /// <summary>Reads the BPE model of the file.</summary>
     public static BpeVocabulary Read(string path)
     {
