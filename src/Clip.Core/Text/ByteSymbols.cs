@@ -41,5 +41,6 @@ public static class ByteSymbols
         return [.. order];
     }
 
-    private static bool IsPrintable(int value) => value is (>= 33 and <= 126) or (>= 161 and <= 172) or (>= 174 and <= 255);
+    private static bool IsPrintable(int value) =>
+        value is (>= 33 and <= 126) or (>= 161 and <= 172) or (>= 174 and <= 255);
 }

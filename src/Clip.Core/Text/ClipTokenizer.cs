@@ -5,7 +5,9 @@ namespace Clip.Core.Text;
 /// <summary>
 /// CLIP's text tokenizer, matching OpenAI's reference (<c>clip.tokenize</c> with <c>truncate=True</c>) id for id:
 /// text is cleaned (<see cref="TextCleaner"/>), split into words (<see cref="PreTokenizer"/>) and each word is
-/// byte-pair encoded. Thread-safe; the ids of recent words are cached.
+/// byte-pair encoded. Thread-safe; the ids of recent words are cached. A symbol that a smaller vocabulary lacks is
+/// encoded as its unknown token (<c>unk_token</c> of a <c>tokenizer.json</c>, else end-of-text, as in Hugging
+/// Face's CLIP tokenizers).
 /// </summary>
 public sealed class ClipTokenizer
 {
@@ -54,34 +56,20 @@ public sealed class ClipTokenizer
         int contextLength = DefaultContextLength) =>
         new(HuggingFaceVocabFiles.Read(vocabJsonPath, mergesTxtPath), contextLength);
 
-    /// <summary>Loads a Hugging Face <c>tokenizer.json</c> with a byte-level BPE model.</summary>
+    /// <summary>
+    /// Loads a Hugging Face <c>tokenizer.json</c> with a byte-level BPE model and the "&lt;/w&gt;" end-of-word
+    /// suffix. Its normalizer and pre-tokenizer are not used: text is cleaned and split as the reference does.
+    /// </summary>
     public static ClipTokenizer FromTokenizerJson(string path, int contextLength = DefaultContextLength) =>
         new(TokenizerJsonFile.Read(path), contextLength);
 
     /// <summary>
     /// Loads the tokenizer of a model folder: <c>tokenizer.json</c> when present, else <c>vocab.json</c> with
-    /// <c>merges.txt</c>.
+    /// <c>merges.txt</c>. Throws <see cref="FileNotFoundException"/> naming the folder and the expected files when
+    /// it holds neither.
     /// </summary>
-    public static ClipTokenizer FromModelDirectory(string directory, int contextLength = DefaultContextLength)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        string tokenizerJson = Path.Combine(directory, "tokenizer.json");
-        string vocabJson = Path.Combine(directory, "vocab.json");
-        string mergesTxt = Path.Combine(directory, "merges.txt");
-        if (File.Exists(tokenizerJson))
-        {
-            return FromTokenizerJson(tokenizerJson, contextLength);
-        }
-
-        if (File.Exists(vocabJson) && File.Exists(mergesTxt))
-        {
-            return FromVocabAndMerges(vocabJson, mergesTxt, contextLength);
-        }
-
-        throw new FileNotFoundException(
-            $"No tokenizer in '{Path.GetFullPath(directory)}': expected 'tokenizer.json', or 'vocab.json' together "
-            + "with 'merges.txt'.");
-    }
+    public static ClipTokenizer FromModelDirectory(string directory, int contextLength = DefaultContextLength) =>
+        new(ModelFiles.ReadDirectory(directory), contextLength);
 
     /// <summary>
     /// Encodes <paramref name="text"/> into exactly <see cref="ContextLength"/> ids: start-of-text, the text's ids,

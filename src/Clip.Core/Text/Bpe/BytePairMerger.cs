@@ -3,11 +3,20 @@ namespace Clip.Core.Text.Bpe;
 /// <summary>The merge loop of byte-pair encoding on the symbol numbers of one word.</summary>
 internal static class BytePairMerger
 {
+    // Up to this many symbols, rescanning all pairs each round beats keeping a heap of them.
+    private const int LongWordLength = 64;
+
     /// <summary>
     /// Repeatedly merges the adjacent pair with the best (lowest) rank, every occurrence of it from left to right,
     /// until no adjacent pair has a rank. Works in place; returns the number of symbols left.
     /// </summary>
-    public static int Merge(Span<int> symbols, Dictionary<long, (int Rank, int Merged)> merges)
+    public static int Merge(Span<int> symbols, Dictionary<long, (int Rank, int Merged)> merges) =>
+        symbols.Length > LongWordLength
+            ? LongWordMerger.Merge(symbols, merges)
+            : MergeByScanning(symbols, merges);
+
+    /// <summary><see cref="Merge"/> by rescanning every adjacent pair in each round.</summary>
+    public static int MergeByScanning(Span<int> symbols, Dictionary<long, (int Rank, int Merged)> merges)
     {
         int count = symbols.Length;
         while (count > 1)

@@ -10,6 +10,9 @@ namespace Clip.Core.Text.Bpe;
 /// </summary>
 internal static class TokenizerJsonFile
 {
+    // Limitation: the file's normalizer, pre-tokenizer and post-processor are ignored; a file built for another
+    // normalization would encode differently here than in the Hugging Face library.
+
     /// <summary>Reads the BPE model of the file.</summary>
     public static BpeVocabulary Read(string path)
     {
@@ -57,8 +60,10 @@ internal static class TokenizerJsonFile
             merges.Add(merge.ValueKind switch
             {
                 JsonValueKind.String => ModelFiles.ParseMerge(merge.GetString()!, path, merges.Count + 1),
-                JsonValueKind.Array when merge.GetArrayLength() == 2 => (merge[0].GetString()!, merge[1].GetString()!),
-                _ => throw new InvalidDataException($"Merge {merges.Count + 1} in '{path}' is neither \"a b\" nor [a, b]."),
+                JsonValueKind.Array when merge.GetArrayLength() == 2 =>
+                    (merge[0].GetString()!, merge[1].GetString()!),
+                _ => throw new InvalidDataException(
+                    $"Merge {merges.Count + 1} in '{path}' is neither \"a b\" nor [a, b]."),
             });
         }
 

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Clip.Core.Text.Cleaning;
 
-/// <summary>Replaces single UTF-16 code units by strings (empty to delete), like Python's <c>str.translate</c>.</summary>
+/// <summary>Replaces single UTF-16 code units by strings (empty deletes), like Python's <c>str.translate</c>.</summary>
 internal sealed class CharacterMap
 {
     private readonly FrozenDictionary<char, string> _replacements;

@@ -12,6 +12,12 @@ internal static class FtfyTextFixer
     /// <summary>The fixed text; the same instance when nothing changed.</summary>
     public static string FixText(string text)
     {
+        // Printable ASCII without '&' gives no fixer anything to do (most captions and labels).
+        if (text.AsSpan().IndexOfAnyExceptInRange(' ', '~') < 0 && !text.Contains('&', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
         if (text.Length <= MaxSegmentLength && text.IndexOf('\n', StringComparison.Ordinal) < 0)
         {
             return FixSegment(text, decodeEntities: !text.Contains('<', StringComparison.Ordinal));
@@ -52,7 +58,7 @@ internal static class FtfyTextFixer
             text = FtfyCharacterFixes.UncurlQuotes(text);
             text = FtfyCharacterFixes.FixLineBreaks(text);
             text = FtfyCharacterFixes.FixSurrogates(text);
-            text = FtfyCharacterFixes.RemoveTerminalEscapes(text);
+            text = TerminalEscapes.Remove(text);
             text = FtfyCharacterFixes.RemoveControlCharacters(text);
             text = Unicode.NfcNormalizer.Normalize(text);
             if (text == original)

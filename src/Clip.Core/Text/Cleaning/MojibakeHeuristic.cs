@@ -11,7 +11,8 @@ namespace Clip.Core.Text.Cleaning;
 internal static class MojibakeHeuristic
 {
     // CPython's \s and \w for str patterns, which differ from .NET's.
-    private const string PythonSpace = @"[\t\n\v\f\r\x1C-\x20\x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]";
+    private const string PythonSpace =
+        @"[\t\n\v\f\r\x1C-\x20\x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]";
     private const string PythonWord = @"[\p{L}\p{N}_]";
 
     private static readonly Regex BadSequence = new(

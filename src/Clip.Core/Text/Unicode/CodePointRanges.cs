@@ -1,6 +1,6 @@
 namespace Clip.Core.Text.Unicode;
 
-/// <summary>Membership tests on sorted, inclusive code point ranges stored flat as [first0, last0, first1, ...].</summary>
+/// <summary>Membership in sorted, inclusive code point ranges stored flat as [first0, last0, first1, ...].</summary>
 internal static class CodePointRanges
 {
     /// <summary>True when <paramref name="codePoint"/> lies in one of the ranges.</summary>

@@ -1,6 +1,6 @@
 namespace Clip.Core.Text.Unicode;
 
-/// <summary>The algorithmic canonical decomposition and composition of Hangul syllables (Unicode chapter 3.12).</summary>
+/// <summary>The algorithmic canonical decomposition and composition of Hangul syllables (Unicode 3.12).</summary>
 internal static class HangulSyllables
 {
     private const int SyllableBase = 0xAC00;
