@@ -9,6 +9,7 @@ internal static class CommandRegistry
     /// <summary>Every subcommand, in the order help lists them.</summary>
     public static IReadOnlyList<ICliCommand> Commands { get; } =
     [
+        new RunCommand(),
         new TokenizeCommand(),
         new PreprocessCommand(),
         new EmbedCommand(),

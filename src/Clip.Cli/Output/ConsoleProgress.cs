@@ -17,7 +17,7 @@ internal sealed class ConsoleProgress : IProgress<JobProgress>
     private readonly TextWriter _output;
     private readonly bool _interactive;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _lastDrawn = TimeSpan.MinValue;
+    private TimeSpan? _lastDrawn;
     private bool _drewInPlace;
 
     public ConsoleProgress(TextWriter output, bool interactive)
@@ -32,7 +32,7 @@ internal sealed class ConsoleProgress : IProgress<JobProgress>
         {
             TimeSpan now = _clock.Elapsed;
             TimeSpan interval = _interactive ? RedrawInterval : PlainInterval;
-            if (!value.IsFinished && now - _lastDrawn < interval)
+            if (!value.IsFinished && _lastDrawn is { } last && now - last < interval)
             {
                 return;
             }

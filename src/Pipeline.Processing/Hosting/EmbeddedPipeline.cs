@@ -19,6 +19,7 @@ public static class EmbeddedPipeline
         PipelineOptions pipeline,
         Func<IServiceProvider, IResultSink>? sink,
         string outputDirectory,
+        string? blobConnectionString = null,
         Action<ILoggingBuilder>? logging = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
@@ -46,6 +47,7 @@ public static class EmbeddedPipeline
         {
             Mode = PipelineMode.Embedded,
             Roles = PipelineRoles.All,
+            BlobConnectionString = blobConnectionString,
             Pipeline = pipeline,
         });
         return builder.Build();
