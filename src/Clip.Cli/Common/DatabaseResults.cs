@@ -18,7 +18,8 @@ internal sealed class DatabaseResults : IAsyncDisposable
     /// <summary>Opens the database, or returns null when no connection string was given.</summary>
     public static DatabaseResults? Open(string? connectionString) => string.IsNullOrWhiteSpace(connectionString)
         ? null
-        : new DatabaseResults(PostgresStorage.Create(new PostgresStorageOptions { ConnectionString = connectionString }));
+        : new DatabaseResults(PostgresStorage.Create(
+            new PostgresStorageOptions { ConnectionString = connectionString }));
 
     /// <summary>Brings the schema up to date and registers the engine's model.</summary>
     public async Task PrepareAsync(IClipEngine engine, CancellationToken cancellationToken)

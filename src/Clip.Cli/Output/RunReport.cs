@@ -6,7 +6,9 @@ using Pipeline.Storage.Files;
 
 namespace Clip.Cli.Output;
 
-/// <summary>The closing summary of <c>clip run</c>: counts, speed, the first images with their labels, failures.</summary>
+/// <summary>
+/// The closing summary of <c>clip run</c>: the first images with their labels, counts, speed, and failures.
+/// </summary>
 internal static class RunReport
 {
     private const int MaxFailuresListed = 50;
@@ -50,7 +52,8 @@ internal static class RunReport
         {
             using var document = JsonDocument.Parse(line);
             JsonElement root = document.RootElement;
-            if (root.GetProperty("status").GetString() != "ok" || !root.TryGetProperty("labels", out JsonElement labels))
+            if (root.GetProperty("status").GetString() != "ok"
+                || !root.TryGetProperty("labels", out JsonElement labels))
             {
                 continue;
             }

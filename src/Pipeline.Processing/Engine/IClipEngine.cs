@@ -22,7 +22,10 @@ public interface IClipEngine
     /// Decodes, orients and preprocesses one image into <paramref name="destination"/>.
     /// Throws <see cref="ImageRejectedException"/> when the bytes are not a usable image.
     /// </summary>
-    PreparedImage PrepareImage(ReadOnlyMemory<byte> encoded, Span<float> destination, CancellationToken cancellationToken);
+    PreparedImage PrepareImage(
+        ReadOnlyMemory<byte> encoded,
+        Span<float> destination,
+        CancellationToken cancellationToken);
 
     /// <summary>Encodes <paramref name="count"/> preprocessed images into L2-normalised embeddings.</summary>
     void EncodeImages(ReadOnlySpan<float> pixels, int count, Span<float> embeddings);
