@@ -38,7 +38,8 @@ internal static class DecodePreflight
         };
 
         CheckDeclaredSize(header.Width, header.Height, request);
-        return header;
+        CheckSmallestDecodedSize(header, request);
+        return header.DataProblem is null ? header : throw header.DataProblem;
     }
 
     /// <summary>Rejects a declared size with a side longer than the request allows.</summary>
@@ -48,6 +49,19 @@ internal static class DecodePreflight
         {
             throw Reject.TooLarge(
                 $"The image declares {width}x{height} pixels; the limit is {request.MaxDimension} pixels a side.");
+        }
+    }
+
+    // The decoder makes the exact check once it knows the size it will decode at; this one rejects early (and before
+    // any data problem is reported) what no decoder could bring under the limit, even at 1/8 JPEG scale.
+    private static void CheckSmallestDecodedSize(ImageHeader header, ImageDecodeRequest request)
+    {
+        bool mayReduce = header.Format == EncodedFormat.Jpeg && request.MinimumShortSide is not null;
+        long pixels = mayReduce ? (long)((header.Width + 7) / 8) * ((header.Height + 7) / 8) : header.PixelCount;
+        if (pixels > request.MaxPixels)
+        {
+            throw Reject.TooLarge(
+                $"The image declares {header.Width}x{header.Height} pixels, more than the limit of {request.MaxPixels:N0}.");
         }
     }
 

@@ -13,7 +13,7 @@ internal static class PixelPacking
     {
         switch (layout)
         {
-            case PixelLayout.Rgba8:
+            case PixelLayout.Rgba8 or PixelLayout.Cmyk8:
                 return;
             case PixelLayout.Rgb8:
                 for (int i = 0; i < pixelCount; i++)

@@ -93,9 +93,6 @@ internal readonly ref struct TiffReader
         return TryReadUInt32((uint)position, out value);
     }
 
-    /// <summary>Offset of the "next directory" pointer that follows a directory of <paramref name="entryCount"/>.</summary>
-    public static uint NextPointerOffset(uint directory, int entryCount) => directory + 2 + (uint)(entryCount * EntryLength);
-
     public bool TryReadUInt16(uint offset, out ushort value)
     {
         value = 0;
@@ -121,6 +118,9 @@ internal readonly ref struct TiffReader
         value = _littleEndian ? BinaryPrimitives.ReadUInt32LittleEndian(bytes) : BinaryPrimitives.ReadUInt32BigEndian(bytes);
         return true;
     }
+
+    /// <summary>Offset of the inline value field of an entry (where a single SHORT value is stored).</summary>
+    public static uint ValueOffset(uint directory, int index) => EntryOffset(directory, index) + 8;
 
     private static uint EntryOffset(uint directory, int index) => directory + 2 + (uint)(index * EntryLength);
 }
