@@ -126,6 +126,7 @@ internal static class BmpHeaderReader
         // BI_ALPHABITFIELDS; a 40-byte header with BI_BITFIELDS carries only three masks.
         bool hasFourMasks = compression == AlphaBitFields || (compression == BitFields && headerLength >= 56);
         int offset = FileHeaderLength + InfoHeaderLength + 12;
-        return hasFourMasks && offset + 4 <= data.Length && BinaryPrimitives.ReadUInt32LittleEndian(data[offset..]) != 0;
+        return hasFourMasks && offset + 4 <= data.Length
+            && BinaryPrimitives.ReadUInt32LittleEndian(data[offset..]) != 0;
     }
 }

@@ -34,7 +34,8 @@ internal static class DecodePreflight
             EncodedFormat.Webp => WebpHeaderReader.Read(data),
             EncodedFormat.Tiff => TiffHeaderReader.Read(data),
             EncodedFormat.Ico => IcoHeaderReader.Read(data),
-            _ => throw Reject.Unsupported($"The file is {FormatSniffer.Describe(format)}, a format that is not supported."),
+            _ => throw Reject.Unsupported(
+                $"The file is {FormatSniffer.Describe(format)}, a format that is not supported."),
         };
 
         CheckDeclaredSize(header.Width, header.Height, request);
@@ -61,7 +62,8 @@ internal static class DecodePreflight
         if (pixels > request.MaxPixels)
         {
             throw Reject.TooLarge(
-                $"The image declares {header.Width}x{header.Height} pixels, more than the limit of {request.MaxPixels:N0}.");
+                $"The image declares {header.Width}x{header.Height} pixels, " +
+                $"more than the limit of {request.MaxPixels:N0}.");
         }
     }
 
@@ -73,7 +75,8 @@ internal static class DecodePreflight
         if (pixels > request.MaxPixels)
         {
             throw Reject.TooLarge(
-                $"The image would decode to {width}x{height} = {pixels:N0} pixels; the limit is {request.MaxPixels:N0}.");
+                $"The image would decode to {width}x{height} = {pixels:N0} pixels; " +
+                $"the limit is {request.MaxPixels:N0}.");
         }
     }
 }

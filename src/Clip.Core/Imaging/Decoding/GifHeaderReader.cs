@@ -31,7 +31,8 @@ internal static class GifHeaderReader
         catch (ImageDecodeException problem) when (screenWidth > 0 && screenHeight > 0)
         {
             // The screen size is known, so the size checks can still run before the defect is reported.
-            return new ImageHeader(EncodedFormat.Gif, screenWidth, screenHeight, SourceMode.Palette).WithProblem(problem);
+            var screen = new ImageHeader(EncodedFormat.Gif, screenWidth, screenHeight, SourceMode.Palette);
+            return screen.WithProblem(problem);
         }
     }
 

@@ -43,7 +43,9 @@ public sealed class ImageSharpImageDecoder : IImageDecoder, IDecodeBackend
     {
         try
         {
-            WebpFirstFrame.Frame? frame = job.Header.IsAnimated ? WebpFirstFrame.Extract(encoded.Span, job.Header) : null;
+            WebpFirstFrame.Frame? frame = job.Header.IsAnimated
+                ? WebpFirstFrame.Extract(encoded.Span, job.Header)
+                : null;
             LibraryDecoder decoder = ImageSharpInputs.DecoderFor(job.Header.Format);
             using MemoryStream stream = frame is null
                 ? ImageSharpInputs.OpenStream(encoded, job.Header)

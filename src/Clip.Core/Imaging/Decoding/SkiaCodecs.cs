@@ -18,7 +18,8 @@ internal static class SkiaCodecs
         if (ToEncodedFormat(codec.EncodedFormat) != job.Header.Format)
         {
             codec.Dispose();
-            throw Reject.Corrupt($"The file starts like a {job.FormatName} but SkiaSharp reads it as {codec.EncodedFormat}.");
+            throw Reject.Corrupt(
+                $"The file starts like a {job.FormatName} but SkiaSharp reads it as {codec.EncodedFormat}.");
         }
 
         return codec;

@@ -49,7 +49,8 @@ public sealed class SkiaImageDecoder : IImageDecoder, IDecodeBackend
         if (header.BitsPerSample != 8)
         {
             throw Reject.Unsupported(
-                $"SkiaSharp does not decode {header.BitsPerSample}-bit {FormatSniffer.ShortName(header.Format)} exactly.");
+                $"SkiaSharp does not decode {header.BitsPerSample}-bit " +
+                $"{FormatSniffer.ShortName(header.Format)} exactly.");
         }
     }
 
@@ -76,7 +77,10 @@ public sealed class SkiaImageDecoder : IImageDecoder, IDecodeBackend
         }
         catch (Exception error) when (error is not (ImageDecodeException or OperationCanceledException))
         {
-            throw Reject.Corrupt($"SkiaSharp failed on this {job.FormatName} ({error.GetType().Name}: {error.Message}).");
+            throw new ImageDecodeException(
+                ImageDecodeError.Corrupt,
+                $"SkiaSharp failed on this {job.FormatName} ({error.GetType().Name}: {error.Message}).",
+                error);
         }
     }
 

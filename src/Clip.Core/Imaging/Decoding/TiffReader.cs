@@ -37,7 +37,7 @@ internal readonly ref struct TiffReader
         return reader.TryReadUInt32(4, out firstDirectory);
     }
 
-    /// <summary>The number of entries of the directory at <paramref name="offset"/>, if all of them lie inside.</summary>
+    /// <summary>The entry count of the directory at <paramref name="offset"/>, if all its entries lie inside.</summary>
     public bool TryReadDirectory(uint offset, out int entryCount)
     {
         entryCount = 0;
@@ -50,7 +50,7 @@ internal readonly ref struct TiffReader
         return true;
     }
 
-    /// <summary>Tag, type and count of entry <paramref name="index"/> of the directory at <paramref name="directory"/>.</summary>
+    /// <summary>Tag, type and count of entry <paramref name="index"/> of the directory at an offset.</summary>
     public (ushort Tag, ushort Type, uint Count) Entry(uint directory, int index)
     {
         uint at = EntryOffset(directory, index);
@@ -102,7 +102,9 @@ internal readonly ref struct TiffReader
         }
 
         ReadOnlySpan<byte> bytes = _data.Slice((int)offset, 2);
-        value = _littleEndian ? BinaryPrimitives.ReadUInt16LittleEndian(bytes) : BinaryPrimitives.ReadUInt16BigEndian(bytes);
+        value = _littleEndian
+            ? BinaryPrimitives.ReadUInt16LittleEndian(bytes)
+            : BinaryPrimitives.ReadUInt16BigEndian(bytes);
         return true;
     }
 
@@ -115,7 +117,9 @@ internal readonly ref struct TiffReader
         }
 
         ReadOnlySpan<byte> bytes = _data.Slice((int)offset, 4);
-        value = _littleEndian ? BinaryPrimitives.ReadUInt32LittleEndian(bytes) : BinaryPrimitives.ReadUInt32BigEndian(bytes);
+        value = _littleEndian
+            ? BinaryPrimitives.ReadUInt32LittleEndian(bytes)
+            : BinaryPrimitives.ReadUInt32BigEndian(bytes);
         return true;
     }
 

@@ -39,7 +39,7 @@ internal static class WebpHeaderReader
         long riffEnd = 8 + (long)BinaryPrimitives.ReadUInt32LittleEndian(data[4..]);
         return riffEnd <= data.Length
             ? header
-            : header.WithProblem(Reject.Truncated("The WebP is truncated: it is shorter than its RIFF header declares."));
+            : header.WithProblem(Reject.Truncated("The WebP is truncated: it is shorter than its RIFF size says."));
     }
 
     private static ImageHeader ReadLossy(ReadOnlySpan<byte> chunk)

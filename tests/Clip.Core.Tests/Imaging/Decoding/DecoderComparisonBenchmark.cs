@@ -8,7 +8,8 @@ namespace Clip.Core.Tests.Imaging.Decoding;
 
 /// <summary>
 /// The figures behind the choice of default decoder (docs/decoders.md). Run with
-/// <c>CLIP_BENCHMARKS=1 dotnet test tests/Clip.Core.Tests --filter Category=Benchmark --logger "console;verbosity=detailed"</c>.
+/// <c>CLIP_BENCHMARKS=1 dotnet test tests/Clip.Core.Tests -c Release --filter Category=Benchmark</c>
+/// <c>--logger "console;verbosity=detailed"</c>.
 /// </summary>
 [Trait("Category", "Benchmark")]
 public sealed class DecoderComparisonBenchmark(ITestOutputHelper output)
@@ -21,7 +22,8 @@ public sealed class DecoderComparisonBenchmark(ITestOutputHelper output)
     public void Robustness_EdgeCorpus_PrintsOutcomePerFileAndDecoder()
     {
         string[] decoders = [TestDecoders.Skia, TestDecoders.ImageSharp, TestDecoders.Default];
-        var table = new StringBuilder("| file | expected | SkiaSharp | ImageSharp | default |\n|---|---|---|---|---|\n");
+        var table = new StringBuilder(
+            "| file | expected | SkiaSharp | ImageSharp | default |\n|---|---|---|---|---|\n");
         var failures = decoders.ToDictionary(name => name, _ => 0);
         foreach (EdgeCase edge in ImageCorpus.Edge)
         {
@@ -49,12 +51,13 @@ public sealed class DecoderComparisonBenchmark(ITestOutputHelper output)
             .Select(image => (image, File.ReadAllBytes(ImageCorpus.RealPath(image.File))))
             .ToList();
         var largeJpegs = all
-            .Where(item => item.Image.Format == "JPEG" && Math.Min(item.Image.Width, item.Image.Height) >= LargeJpegShortSide)
+            .Where(item => item.Image.Format == "JPEG")
+            .Where(item => Math.Min(item.Image.Width, item.Image.Height) >= LargeJpegShortSide)
             .ToList();
         var reduced = ImageDecodeRequest.Default with { MinimumShortSide = ClipInputSize };
 
         output.WriteLine(
-            "| decoder | set | request | images | images/s (wall) | images/s (CPU time) | source megapixels/s (CPU) |\n" +
+            "| decoder | set | request | images | images/s (wall) | images/s (CPU) | source megapixels/s (CPU) |\n" +
             "|---|---|---|---|---|---|---|");
         foreach (string name in new[] { TestDecoders.Default, TestDecoders.ImageSharp })
         {
@@ -66,7 +69,11 @@ public sealed class DecoderComparisonBenchmark(ITestOutputHelper output)
     }
 
     private void Measure(
-        IImageDecoder decoder, string set, List<(RealImage Image, byte[] Bytes)> files, ImageDecodeRequest request, string label)
+        IImageDecoder decoder,
+        string set,
+        List<(RealImage Image, byte[] Bytes)> files,
+        ImageDecodeRequest request,
+        string label)
     {
         DecodeAll(decoder, files, request);
 
@@ -84,11 +91,13 @@ public sealed class DecoderComparisonBenchmark(ITestOutputHelper output)
         double cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         double images = files.Count * TimedPasses;
         double megapixels = files.Sum(item => (double)item.Image.Width * item.Image.Height) * TimedPasses / 1e6;
-        output.WriteLine($"| {decoder.Name} | {set} | {label} | {files.Count} | {images / clock.Elapsed.TotalSeconds:0.0} " +
+        double wallRate = images / clock.Elapsed.TotalSeconds;
+        output.WriteLine($"| {decoder.Name} | {set} | {label} | {files.Count} | {wallRate:0.0} " +
             $"| {images / cpuSeconds:0.0} | {megapixels / cpuSeconds:0.0} |");
     }
 
-    private static void DecodeAll(IImageDecoder decoder, List<(RealImage Image, byte[] Bytes)> files, ImageDecodeRequest request)
+    private static void DecodeAll(
+        IImageDecoder decoder, List<(RealImage Image, byte[] Bytes)> files, ImageDecodeRequest request)
     {
         foreach ((RealImage _, byte[] bytes) in files)
         {

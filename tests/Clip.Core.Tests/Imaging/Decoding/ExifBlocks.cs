@@ -10,7 +10,8 @@ internal static class ExifBlocks
     public const ushort TypeLong = 4;
 
     /// <summary>A TIFF block whose first directory (at offset 8) holds <paramref name="entries"/>.</summary>
-    public static byte[] Tiff(bool littleEndian, (ushort Tag, ushort Type, uint Value)[] entries, uint nextDirectory = 0)
+    public static byte[] Tiff(
+        bool littleEndian, (ushort Tag, ushort Type, uint Value)[] entries, uint nextDirectory = 0)
     {
         byte[] block = new byte[8 + 2 + (entries.Length * 12) + 4];
         Span<byte> span = block;

@@ -60,7 +60,9 @@ public sealed class ExifOrientationReadTests
     {
         // IFD0's next-directory pointer and its Exif-IFD pointer (0x8769) both lead back to IFD0.
         byte[] tiff = ExifBlocks.Tiff(
-            true, [(0x8769, ExifBlocks.TypeLong, 8), (ExifBlocks.OrientationTag, ExifBlocks.TypeShort, 3)], nextDirectory: 8);
+            true,
+            [(0x8769, ExifBlocks.TypeLong, 8), (ExifBlocks.OrientationTag, ExifBlocks.TypeShort, 3)],
+            nextDirectory: 8);
 
         Assert.Equal(3, ExifOrientation.Read(ExifBlocks.Jpeg(ExifBlocks.ExifPayload(tiff))));
     }

@@ -26,7 +26,9 @@ public sealed class FormatSnifferTests
     [InlineData("00 01 02 03 04 05 06 07", "Unknown")]
     public void Sniff_MagicBytes_GiveFormat(string hex, string format)
     {
-        Assert.Equal(Enum.Parse<EncodedFormat>(format), FormatSniffer.Sniff(Convert.FromHexString(hex.Replace(" ", string.Empty))));
+        byte[] bytes = Convert.FromHexString(hex.Replace(" ", string.Empty, StringComparison.Ordinal));
+
+        Assert.Equal(Enum.Parse<EncodedFormat>(format), FormatSniffer.Sniff(bytes));
     }
 
     [Theory]

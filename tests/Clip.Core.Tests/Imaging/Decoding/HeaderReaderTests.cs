@@ -10,7 +10,9 @@ public sealed class HeaderReaderTests
     [InlineData(0xC5, ImageDecodeError.Unsupported)]
     public void ReadJpeg_LosslessOrHierarchicalFrame_Unsupported(byte marker, ImageDecodeError expected)
     {
-        ImageDecodeException error = Assert.Throws<ImageDecodeException>(() => JpegHeaderReader.Read(Jpeg(marker, 8, 3)));
+        byte[] jpeg = Jpeg(marker, 8, 3);
+
+        ImageDecodeException error = Assert.Throws<ImageDecodeException>(() => JpegHeaderReader.Read(jpeg));
 
         Assert.Equal(expected, error.Error);
     }
@@ -20,7 +22,8 @@ public sealed class HeaderReaderTests
     {
         ImageHeader header = JpegHeaderReader.Read(Jpeg(0xC9, 12, 1));
 
-        Assert.Equal((12, true, SourceMode.Gray, 40, 30), (header.BitsPerSample, header.IsArithmeticCoded, header.Mode, header.Width, header.Height));
+        Assert.Equal((12, true, SourceMode.Gray), (header.BitsPerSample, header.IsArithmeticCoded, header.Mode));
+        Assert.Equal((40, 30), (header.Width, header.Height));
     }
 
     [Fact]
@@ -47,7 +50,9 @@ public sealed class HeaderReaderTests
     [Fact]
     public void ReadGif_EndlessExtensionBlocks_StopsAtEndOfFile()
     {
-        byte[] gif = [.. "GIF89a"u8, 10, 0, 10, 0, 0, 0, 0, .. Enumerable.Repeat(new byte[] { 0x21, 0xFE, 1, 0x41, 0 }, 200_000).SelectMany(block => block)];
+        byte[] comment = [0x21, 0xFE, 1, 0x41, 0];
+        byte[] comments = Enumerable.Repeat(comment, 200_000).SelectMany(block => block).ToArray();
+        byte[] gif = [.. "GIF89a"u8, 10, 0, 10, 0, 0, 0, 0, .. comments];
 
         ImageHeader header = GifHeaderReader.Read(gif);
 
@@ -93,7 +98,8 @@ public sealed class HeaderReaderTests
     // SOI, a frame header of 40x30, a scan header, one byte of scan data and EOI.
     private static byte[] Jpeg(byte sofMarker, byte precision, byte components)
     {
-        var bytes = new List<byte> { 0xFF, 0xD8, 0xFF, sofMarker, 0, (byte)(8 + (3 * components)), precision, 0, 30, 0, 40, components };
+        var bytes = new List<byte> { 0xFF, 0xD8, 0xFF, sofMarker, 0, (byte)(8 + (3 * components)) };
+        bytes.AddRange([precision, 0, 30, 0, 40, components]);
         for (int c = 0; c < components; c++)
         {
             bytes.AddRange([(byte)(c + 1), 0x11, 0]);

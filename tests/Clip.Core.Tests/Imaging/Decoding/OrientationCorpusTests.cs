@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace Clip.Core.Tests.Imaging.Decoding;
 
-/// <summary>EXIF orientation on real files: the tag is read from the raw bytes and applying it turns the picture upright.</summary>
+/// <summary>EXIF orientation in corpus files: read from the raw bytes, and applying it turns them upright.</summary>
 public sealed class OrientationCorpusTests(ITestOutputHelper output)
 {
     // Re-encoding the rotated cat as JPEG moves each sample by a few levels; a wrong transform moves it by tens.
@@ -37,7 +37,8 @@ public sealed class OrientationCorpusTests(ITestOutputHelper output)
         foreach (RealImage image in ImageCorpus.Real)
         {
             int read = ExifOrientation.Read(File.ReadAllBytes(ImageCorpus.RealPath(image.File)));
-            Assert.True(read == (image.ExifOrientation ?? 1), $"{image.File}: read {read}, manifest {image.ExifOrientation}");
+            int expected = image.ExifOrientation ?? 1;
+            Assert.True(read == expected, $"{image.File}: read {read}, manifest {image.ExifOrientation}");
         }
     }
 
@@ -65,9 +66,12 @@ public sealed class OrientationCorpusTests(ITestOutputHelper output)
     public void Apply_CraftedOrientation_EqualsUprightCatWithinJpegNoise(string file, string decoder)
     {
         IImageDecoder imageDecoder = TestDecoders.Create(decoder);
-        using DecodedImage upright = TestDecoders.DecodeWithin(imageDecoder, File.ReadAllBytes(ImageCorpus.EdgePath("exif_orientation_1.jpg")));
+        byte[] uprightBytes = File.ReadAllBytes(ImageCorpus.EdgePath("exif_orientation_1.jpg"));
+        using DecodedImage upright = TestDecoders.DecodeWithin(imageDecoder, uprightBytes);
         DecodedImage stored = TestDecoders.DecodeWithin(imageDecoder, File.ReadAllBytes(ImageCorpus.EdgePath(file)));
-        double unapplied = stored.Width == upright.Width ? PixelComparison.MeanAbsDifference(stored, upright) : double.NaN;
+        double unapplied = stored.Width == upright.Width
+            ? PixelComparison.MeanAbsDifference(stored, upright)
+            : double.NaN;
 
         using DecodedImage turned = ExifOrientation.Apply(stored, stored.ExifOrientation);
 

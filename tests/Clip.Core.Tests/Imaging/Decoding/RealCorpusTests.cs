@@ -3,7 +3,7 @@ using Clip.Core.Imaging.Decoding;
 
 namespace Clip.Core.Tests.Imaging.Decoding;
 
-/// <summary>Every real picture must decode, at its stored size and in the layout of its mode, with both decoders.</summary>
+/// <summary>Every real picture decodes with both decoders, at its stored size and in the layout of its mode.</summary>
 public sealed class RealCorpusTests
 {
     public static TheoryData<string, string> Cases()
@@ -45,6 +45,7 @@ public sealed class RealCorpusTests
     }
 
     public static TheoryData<string> LosslessFiles() => new(ImageCorpus.Real
-        .Where(image => image.Format is "PNG" or "GIF" or "BMP" || image.File.EndsWith("lossless.webp", StringComparison.Ordinal))
+        .Where(image => image.Format is "PNG" or "GIF" or "BMP"
+            || image.File.EndsWith("lossless.webp", StringComparison.Ordinal))
         .Select(image => image.File));
 }

@@ -10,14 +10,15 @@ internal static class TestDecoders
     public const string ImageSharp = "ImageSharp";
     public const string Default = "Default";
 
-    /// <summary>Generous wall-clock bound per file, so that a hang fails the test instead of blocking the run.</summary>
+    /// <summary>Generous wall-clock bound per file, so that a hang fails the test instead of blocking.</summary>
     public static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(120);
 
     /// <summary>
     /// The default limits with a longer decode timeout: tests run many decodes in parallel on small shared machines,
     /// where the 24-megapixel panorama can exceed the production default. Timeouts have their own tests.
     /// </summary>
-    public static readonly ImageDecodeRequest Request = ImageDecodeRequest.Default with { Timeout = TimeSpan.FromSeconds(60) };
+    public static readonly ImageDecodeRequest Request =
+        ImageDecodeRequest.Default with { Timeout = TimeSpan.FromSeconds(60) };
 
     public static IReadOnlyList<string> All { get; } = [Skia, ImageSharp, Default];
 
@@ -29,7 +30,7 @@ internal static class TestDecoders
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown decoder name."),
     };
 
-    /// <summary>Decodes on a worker and fails the test if the decoder has not returned within <see cref="HangLimit"/>.</summary>
+    /// <summary>Decodes on a worker; fails if the decoder does not return within <see cref="HangLimit"/>.</summary>
     public static DecodedImage DecodeWithin(IImageDecoder decoder, byte[] bytes, ImageDecodeRequest? request = null)
     {
         Task<DecodedImage> decode = Task.Run(() => decoder.Decode(bytes, request ?? Request, default));

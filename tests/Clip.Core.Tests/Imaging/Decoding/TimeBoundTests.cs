@@ -28,7 +28,8 @@ public sealed class TimeBoundTests
         Assert.Equal(ImageDecodeError.Timeout, error.Error);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"returned after {clock.Elapsed}");
         release.Set();
-        Assert.True(SpinWait.SpinUntil(() => IsDisposed(late), TimeSpan.FromSeconds(10)), "the late result was not disposed");
+        bool disposed = SpinWait.SpinUntil(() => IsDisposed(late), TimeSpan.FromSeconds(10));
+        Assert.True(disposed, "the late result was not disposed");
     }
 
     [Fact]
