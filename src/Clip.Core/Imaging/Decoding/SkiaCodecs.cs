@@ -31,7 +31,8 @@ internal static class SkiaCodecs
         string format = job.FormatName;
         return result switch
         {
-            SKCodecResult.IncompleteInput => Reject.Truncated($"The {format} is truncated: its image data ends early."),
+            SKCodecResult.IncompleteInput => Reject.Truncated(
+                $"The {format} is truncated or its compressed data is damaged: the image data ends early."),
             SKCodecResult.ErrorInInput or SKCodecResult.InvalidInput =>
                 Reject.Corrupt($"The {format} contains invalid data (SkiaSharp: {result})."),
             SKCodecResult.InvalidConversion or SKCodecResult.InvalidScale or SKCodecResult.Unimplemented

@@ -14,7 +14,7 @@ namespace Clip.Core.Tests.Imaging.Decoding;
 [Trait("Category", "Benchmark")]
 public sealed class DecoderComparisonBenchmark(ITestOutputHelper output)
 {
-    private const int TimedPasses = 5;
+    private const int TimedPasses = 7;
     private const int LargeJpegShortSide = 1000;
     private const int ClipInputSize = 224;
 
@@ -57,7 +57,7 @@ public sealed class DecoderComparisonBenchmark(ITestOutputHelper output)
         var reduced = ImageDecodeRequest.Default with { MinimumShortSide = ClipInputSize };
 
         output.WriteLine(
-            "| decoder | set | request | images | images/s (wall) | images/s (CPU) | source megapixels/s (CPU) |\n" +
+            "| decoder | set | request | images | images/s (wall) | images/s (CPU) | source megapixels/s (wall) |\n" +
             "|---|---|---|---|---|---|---|");
         foreach (string name in new[] { TestDecoders.Default, TestDecoders.ImageSharp })
         {
@@ -77,23 +77,25 @@ public sealed class DecoderComparisonBenchmark(ITestOutputHelper output)
     {
         DecodeAll(decoder, files, request);
 
-        // CPU time as well as wall time: on a shared machine the wall clock also counts other people's work.
+        // Best of several passes, by wall time and by process CPU time: on a shared machine a pass also pays for
+        // other people's work, and the fastest pass is the least disturbed one.
         using var process = Process.GetCurrentProcess();
-        TimeSpan cpuBefore = process.TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
+        double bestWall = double.MaxValue;
+        double bestCpu = double.MaxValue;
         for (int pass = 0; pass < TimedPasses; pass++)
         {
+            process.Refresh();
+            TimeSpan cpuBefore = process.TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
             DecodeAll(decoder, files, request);
+            bestWall = Math.Min(bestWall, clock.Elapsed.TotalSeconds);
+            process.Refresh();
+            bestCpu = Math.Min(bestCpu, (process.TotalProcessorTime - cpuBefore).TotalSeconds);
         }
 
-        clock.Stop();
-        process.Refresh();
-        double cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
-        double images = files.Count * TimedPasses;
-        double megapixels = files.Sum(item => (double)item.Image.Width * item.Image.Height) * TimedPasses / 1e6;
-        double wallRate = images / clock.Elapsed.TotalSeconds;
-        output.WriteLine($"| {decoder.Name} | {set} | {label} | {files.Count} | {wallRate:0.0} " +
-            $"| {images / cpuSeconds:0.0} | {megapixels / cpuSeconds:0.0} |");
+        double megapixels = files.Sum(item => (double)item.Image.Width * item.Image.Height) / 1e6;
+        output.WriteLine($"| {decoder.Name} | {set} | {label} | {files.Count} | {files.Count / bestWall:0.0} " +
+            $"| {files.Count / bestCpu:0.0} | {megapixels / bestWall:0.0} |");
     }
 
     private static void DecodeAll(
