@@ -116,8 +116,12 @@ public sealed class SkiaImageDecoder : IImageDecoder, IDecodeBackend
         byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            // Cleared so that no byte of an earlier image can show through a partially written frame.
-            Array.Clear(buffer, 0, length);
+            // A frame of a GIF, WebP or ICO may cover only part of the canvas: clear the buffer so that no byte of an
+            // earlier image shows through. JPEG, PNG and BMP codecs write every row before they report success.
+            if (job.Header.Format is not (EncodedFormat.Jpeg or EncodedFormat.Png or EncodedFormat.Bmp))
+            {
+                Array.Clear(buffer, 0, length);
+            }
             SKCodecResult result;
             fixed (byte* pixels = buffer)
             {
