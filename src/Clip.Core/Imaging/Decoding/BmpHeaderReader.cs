@@ -40,12 +40,27 @@ internal static class BmpHeaderReader
             throw Reject.Corrupt($"The BMP declares a size of {width}x{signedHeight}.");
         }
 
+        var header = new ImageHeader(EncodedFormat.Bmp, (int)width, (int)height, SourceMode.Rgb);
+        try
+        {
+            return header with { Mode = ReadMode(data, info, compression, bitsPerPixel, width, height) };
+        }
+        catch (ImageDecodeException problem)
+        {
+            return header.WithProblem(problem);
+        }
+    }
+
+    private static SourceMode ReadMode(
+        ReadOnlySpan<byte> data, ReadOnlySpan<byte> info, int compression, int bitsPerPixel, long width, long height)
+    {
+        bool core = info.Length == CoreHeaderLength;
         CheckCompression(compression, bitsPerPixel);
         SourceMode mode = bitsPerPixel switch
         {
             1 or 4 or 8 => PaletteMode(data, info, core, bitsPerPixel),
             16 or 24 => SourceMode.Rgb,
-            32 => HasAlphaMask(data, headerLength, compression) ? SourceMode.Rgba : SourceMode.Rgb,
+            32 => HasAlphaMask(data, info.Length, compression) ? SourceMode.Rgba : SourceMode.Rgb,
             _ => throw Reject.Corrupt($"The BMP declares {bitsPerPixel} bits per pixel."),
         };
 
@@ -59,7 +74,7 @@ internal static class BmpHeaderReader
             }
         }
 
-        return new ImageHeader(EncodedFormat.Bmp, (int)Math.Min(width, int.MaxValue), (int)height, mode);
+        return mode;
     }
 
     private static void CheckCompression(int compression, int bitsPerPixel)
@@ -111,6 +126,7 @@ internal static class BmpHeaderReader
         // BI_ALPHABITFIELDS; a 40-byte header with BI_BITFIELDS carries only three masks.
         bool hasFourMasks = compression == AlphaBitFields || (compression == BitFields && headerLength >= 56);
         int offset = FileHeaderLength + InfoHeaderLength + 12;
-        return hasFourMasks && offset + 4 <= data.Length && BinaryPrimitives.ReadUInt32LittleEndian(data[offset..]) != 0;
+        return hasFourMasks && offset + 4 <= data.Length
+            && BinaryPrimitives.ReadUInt32LittleEndian(data[offset..]) != 0;
     }
 }

@@ -34,11 +34,13 @@ internal static class DecodePreflight
             EncodedFormat.Webp => WebpHeaderReader.Read(data),
             EncodedFormat.Tiff => TiffHeaderReader.Read(data),
             EncodedFormat.Ico => IcoHeaderReader.Read(data),
-            _ => throw Reject.Unsupported($"The file is {FormatSniffer.Describe(format)}, a format that is not supported."),
+            _ => throw Reject.Unsupported(
+                $"The file is {FormatSniffer.Describe(format)}, a format that is not supported."),
         };
 
         CheckDeclaredSize(header.Width, header.Height, request);
-        return header;
+        CheckSmallestDecodedSize(header, request);
+        return header.DataProblem is null ? header : throw header.DataProblem;
     }
 
     /// <summary>Rejects a declared size with a side longer than the request allows.</summary>
@@ -51,6 +53,20 @@ internal static class DecodePreflight
         }
     }
 
+    // The decoder makes the exact check once it knows the size it will decode at; this one rejects early (and before
+    // any data problem is reported) what no decoder could bring under the limit, even at 1/8 JPEG scale.
+    private static void CheckSmallestDecodedSize(ImageHeader header, ImageDecodeRequest request)
+    {
+        bool mayReduce = header.Format == EncodedFormat.Jpeg && request.MinimumShortSide is not null;
+        long pixels = mayReduce ? (long)((header.Width + 7) / 8) * ((header.Height + 7) / 8) : header.PixelCount;
+        if (pixels > request.MaxPixels)
+        {
+            throw Reject.TooLarge(
+                $"The image declares {header.Width}x{header.Height} pixels, " +
+                $"more than the limit of {request.MaxPixels:N0}.");
+        }
+    }
+
     /// <summary>Rejects a decoded size with more pixels than the request allows; call it before allocating.</summary>
     public static void CheckDecodedSize(int width, int height, ImageDecodeRequest request)
     {
@@ -59,7 +75,8 @@ internal static class DecodePreflight
         if (pixels > request.MaxPixels)
         {
             throw Reject.TooLarge(
-                $"The image would decode to {width}x{height} = {pixels:N0} pixels; the limit is {request.MaxPixels:N0}.");
+                $"The image would decode to {width}x{height} = {pixels:N0} pixels; " +
+                $"the limit is {request.MaxPixels:N0}.");
         }
     }
 }

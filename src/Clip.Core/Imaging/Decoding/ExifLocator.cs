@@ -11,7 +11,7 @@ internal static class ExifLocator
 {
     private static ReadOnlySpan<byte> ExifPrefix => "Exif\0\0"u8;
 
-    /// <summary>The TIFF-structured EXIF block of <paramref name="data"/>, or an empty span when there is none.</summary>
+    /// <summary>The TIFF-structured EXIF block of <paramref name="data"/>, or an empty span if there is none.</summary>
     public static ReadOnlySpan<byte> Find(ReadOnlySpan<byte> data, EncodedFormat format) => format switch
     {
         EncodedFormat.Jpeg => FindInJpeg(data),

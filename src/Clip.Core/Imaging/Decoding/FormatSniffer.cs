@@ -21,7 +21,7 @@ internal static class FormatSniffer
     /// <summary>The format of <paramref name="data"/>, or <see cref="EncodedFormat.Unknown"/>.</summary>
     public static EncodedFormat Sniff(ReadOnlySpan<byte> data) => data switch
     {
-        [0xFF, 0xD8, 0xFF, ..] => EncodedFormat.Jpeg,
+        [0xFF, 0xD8, 0xFF, ..] or [0xFF, 0xD8] => EncodedFormat.Jpeg,
         _ when data.StartsWith(PngSignature) => EncodedFormat.Png,
         [(byte)'G', (byte)'I', (byte)'F', (byte)'8', (byte)'7' or (byte)'9', (byte)'a', ..] => EncodedFormat.Gif,
         [(byte)'B', (byte)'M', ..] when data.Length >= 18 => EncodedFormat.Bmp,

@@ -24,6 +24,20 @@ internal static class GifHeaderReader
 
         int screenWidth = BinaryPrimitives.ReadUInt16LittleEndian(data[6..]);
         int screenHeight = BinaryPrimitives.ReadUInt16LittleEndian(data[8..]);
+        try
+        {
+            return ReadToFirstFrame(data, screenWidth, screenHeight);
+        }
+        catch (ImageDecodeException problem) when (screenWidth > 0 && screenHeight > 0)
+        {
+            // The screen size is known, so the size checks can still run before the defect is reported.
+            var screen = new ImageHeader(EncodedFormat.Gif, screenWidth, screenHeight, SourceMode.Palette);
+            return screen.WithProblem(problem);
+        }
+    }
+
+    private static ImageHeader ReadToFirstFrame(ReadOnlySpan<byte> data, int screenWidth, int screenHeight)
+    {
         int position = ScreenDescriptorEnd;
         ReadOnlySpan<byte> globalPalette = ReadPalette(data, data[10], ref position);
 
@@ -67,16 +81,22 @@ internal static class GifHeaderReader
             throw Reject.Corrupt($"The GIF's first frame has a size of {frameWidth}x{frameHeight}.");
         }
 
-        position += 9;
-        ReadOnlySpan<byte> localPalette = ReadPalette(data, descriptor[8], ref position);
-        position++; // LZW minimum code size.
-        SkipSubBlocks(data, ref position, "its first frame's image data");
-
-        ReadOnlySpan<byte> palette = localPalette.IsEmpty ? globalPalette : localPalette;
-        SourceMode mode = IsIdentityGreyRamp(palette) ? SourceMode.Gray : SourceMode.Palette;
         int width = Math.Max(screenWidth, left + frameWidth);
         int height = Math.Max(screenHeight, top + frameHeight);
-        return new ImageHeader(EncodedFormat.Gif, width, height, mode);
+        var header = new ImageHeader(EncodedFormat.Gif, width, height, SourceMode.Palette);
+        try
+        {
+            position += 9;
+            ReadOnlySpan<byte> localPalette = ReadPalette(data, descriptor[8], ref position);
+            position++; // LZW minimum code size.
+            SkipSubBlocks(data, ref position, "its first frame's image data");
+            ReadOnlySpan<byte> palette = localPalette.IsEmpty ? globalPalette : localPalette;
+            return IsIdentityGreyRamp(palette) ? header with { Mode = SourceMode.Gray } : header;
+        }
+        catch (ImageDecodeException problem)
+        {
+            return header.WithProblem(problem);
+        }
     }
 
     private static ReadOnlySpan<byte> ReadPalette(ReadOnlySpan<byte> data, byte flags, ref int position)

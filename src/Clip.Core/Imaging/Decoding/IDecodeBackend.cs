@@ -1,6 +1,6 @@
 namespace Clip.Core.Imaging.Decoding;
 
-/// <summary>The library-specific half of a decoder; <see cref="GuardedDecode"/> supplies the checks around it.</summary>
+/// <summary>The library-specific half of a decoder; <see cref="GuardedDecode"/> adds the checks around it.</summary>
 internal interface IDecodeBackend
 {
     /// <summary>Throws <see cref="ImageDecodeError.Unsupported"/> for inputs the library cannot read.</summary>

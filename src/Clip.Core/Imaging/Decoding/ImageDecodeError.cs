@@ -9,7 +9,7 @@ public enum ImageDecodeError
     /// <summary>The bytes are not an image: a web page, an XML or PDF document, text, or unrecognised data.</summary>
     NotAnImage,
 
-    /// <summary>A real image in a format or coding this decoder does not read (HEIC, AVIF, SVG, 12-bit JPEG...).</summary>
+    /// <summary>An image in a format or coding this decoder does not read (HEIC, AVIF, SVG, 12-bit JPEG...).</summary>
     Unsupported,
 
     /// <summary>The file is damaged: invalid headers, impossible sizes, bad compressed data.</summary>

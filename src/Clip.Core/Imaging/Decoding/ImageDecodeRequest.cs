@@ -54,7 +54,7 @@ public sealed record ImageDecodeRequest
     /// </summary>
     public int? MinimumShortSide { get; init; }
 
-    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting that is out of range.</summary>
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range.</summary>
     public void Validate()
     {
         if (MaxFileBytes <= 0 || MaxFileBytes > Array.MaxLength)

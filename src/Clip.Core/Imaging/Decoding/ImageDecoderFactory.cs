@@ -4,12 +4,12 @@ namespace Clip.Core.Imaging.Decoding;
 public static class ImageDecoderFactory
 {
     /// <summary>
-    /// The decoder of <paramref name="kind"/>. <see cref="ImageDecoderKind.SkiaSharp"/> hands TIFF, which Skia does not
-    /// read, to ImageSharp; <see cref="ImageDecoderKind.ImageSharp"/> reads everything itself.
+    /// The decoder of <paramref name="kind"/>. <see cref="ImageDecoderKind.SkiaSharp"/> hands TIFF and 16-bit PNG to
+    /// ImageSharp; <see cref="ImageDecoderKind.ImageSharp"/> reads everything itself.
     /// </summary>
     public static IImageDecoder Create(ImageDecoderKind kind) => kind switch
     {
-        ImageDecoderKind.SkiaSharp => new SkiaImageDecoder(tiffDecoder: new ImageSharpImageDecoder()),
+        ImageDecoderKind.SkiaSharp => new SkiaImageDecoder(fallback: new ImageSharpImageDecoder()),
         ImageDecoderKind.ImageSharp => new ImageSharpImageDecoder(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown image decoder kind."),
     };

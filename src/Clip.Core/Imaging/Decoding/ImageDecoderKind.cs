@@ -4,8 +4,8 @@ namespace Clip.Core.Imaging.Decoding;
 public enum ImageDecoderKind
 {
     /// <summary>
-    /// SkiaSharp (Skia's codecs: libjpeg-turbo, libpng, libwebp, Skia's own GIF/BMP/ICO readers), with TIFF,
-    /// which Skia does not read, handed to ImageSharp. The default.
+    /// SkiaSharp (Skia's codecs: libjpeg-turbo, libpng, libwebp, Skia's own GIF/BMP/ICO readers), with TIFF, which
+    /// Skia does not read, and 16-bit PNG, which it does not decode exactly, handed to ImageSharp. The default.
     /// </summary>
     SkiaSharp,
 

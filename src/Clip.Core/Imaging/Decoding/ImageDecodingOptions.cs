@@ -9,7 +9,7 @@ public sealed class ImageDecodingOptions
     /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "ImageDecoding";
 
-    /// <summary>Which library decodes. Default <see cref="ImageDecoderKind.SkiaSharp"/> (see docs/decoders.md).</summary>
+    /// <summary>Which library decodes. Default <see cref="ImageDecoderKind.SkiaSharp"/>.</summary>
     public ImageDecoderKind Decoder { get; set; } = ImageDecoderKind.SkiaSharp;
 
     /// <summary>
@@ -18,13 +18,13 @@ public sealed class ImageDecodingOptions
     /// </summary>
     public bool ApplyExifOrientation { get; set; } = true;
 
-    /// <summary>Largest file accepted, in bytes. Default <see cref="ImageDecodeRequest.DefaultMaxFileBytes"/> (64 MiB).</summary>
+    /// <summary>Largest file accepted, in bytes. Default 64 MiB.</summary>
     public long MaxFileBytes { get; set; } = ImageDecodeRequest.DefaultMaxFileBytes;
 
-    /// <summary>Largest decoded pixel count. Default <see cref="ImageDecodeRequest.DefaultMaxPixels"/> (8192 x 8192).</summary>
+    /// <summary>Largest decoded pixel count. Default 8192 x 8192.</summary>
     public long MaxPixels { get; set; } = ImageDecodeRequest.DefaultMaxPixels;
 
-    /// <summary>Longest declared side. Default <see cref="ImageDecodeRequest.DefaultMaxDimension"/> (32768).</summary>
+    /// <summary>Longest declared side. Default 32768.</summary>
     public int MaxDimension { get; set; } = ImageDecodeRequest.DefaultMaxDimension;
 
     /// <summary>Time limit for one decode. Default 10 seconds.</summary>
@@ -36,7 +36,7 @@ public sealed class ImageDecodingOptions
     /// </summary>
     public int? MinimumShortSide { get; set; }
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming the configuration key of the first invalid setting.</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> naming the key of the first invalid setting.</summary>
     public void Validate()
     {
         if (!Enum.IsDefined(Decoder))

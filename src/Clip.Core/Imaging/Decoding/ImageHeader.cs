@@ -15,8 +15,17 @@ internal sealed record ImageHeader(EncodedFormat Format, int Width, int Height, 
     /// <summary>WebP only: the file is an animation (ANIM/ANMF chunks).</summary>
     public bool IsAnimated { get; init; }
 
-    /// <summary>TIFF only: byte offset of the first page's next-page pointer when more pages follow, else 0.</summary>
-    public int NextPagePointerOffset { get; init; }
+    /// <summary>TIFF only: byte offset of the photometric value of an 8-bit CMYK first page, else 0.</summary>
+    public int CmykPhotometricOffset { get; init; }
+
+    /// <summary>
+    /// A defect found after the header (such as data cut short). It is reported only after the size checks, so that
+    /// a decompression bomb is reported as too large even when its data is also incomplete.
+    /// </summary>
+    public ImageDecodeException? DataProblem { get; init; }
+
+    /// <summary>This header with <paramref name="problem"/> recorded as its <see cref="DataProblem"/>.</summary>
+    public ImageHeader WithProblem(ImageDecodeException problem) => this with { DataProblem = problem };
 
     /// <summary>True when samples are 16 bits and the reference keeps only their high byte.</summary>
     public bool KeepsHighByte => BitsPerSample == 16 && Mode is not SourceMode.Gray16;

@@ -9,9 +9,9 @@ using LibraryDecoder = SixLabors.ImageSharp.Formats.IImageDecoder;
 namespace Clip.Core.Imaging.Decoding;
 
 /// <summary>
-/// Decodes with SixLabors.ImageSharp 2.1 (managed code). Always decodes at full size. Animated WebP and multi-page
-/// TIFF, which this version refuses, are cut down to their first frame or page before decoding. Metadata is never
-/// parsed (so text-chunk bombs are not inflated); cancellation reaches the library, so a timeout stops it.
+/// Decodes with SixLabors.ImageSharp 2.1 (managed code). Always decodes at full size. Reads only the first frame or
+/// page; animated WebP, which this version refuses, is cut down to its first frame first. Metadata is never parsed
+/// (so text-chunk bombs are not inflated); cancellation reaches the library, so a timeout stops it.
 /// </summary>
 public sealed class ImageSharpImageDecoder : IImageDecoder, IDecodeBackend
 {
@@ -43,7 +43,9 @@ public sealed class ImageSharpImageDecoder : IImageDecoder, IDecodeBackend
     {
         try
         {
-            WebpFirstFrame.Frame? frame = job.Header.IsAnimated ? WebpFirstFrame.Extract(encoded.Span, job.Header) : null;
+            WebpFirstFrame.Frame? frame = job.Header.IsAnimated
+                ? WebpFirstFrame.Extract(encoded.Span, job.Header)
+                : null;
             LibraryDecoder decoder = ImageSharpInputs.DecoderFor(job.Header.Format);
             using MemoryStream stream = frame is null
                 ? ImageSharpInputs.OpenStream(encoded, job.Header)

@@ -14,6 +14,8 @@ namespace Clip.Core.Imaging.Decoding;
 /// <summary>Preparing input for ImageSharp and turning its exceptions into decode errors.</summary>
 internal static class ImageSharpInputs
 {
+    private const byte RgbPhotometric = 2;
+
     /// <summary>The format's decoder, told to skip metadata so that no text or profile chunk is inflated.</summary>
     public static LibraryDecoder DecoderFor(EncodedFormat format) => format switch
     {
@@ -27,15 +29,20 @@ internal static class ImageSharpInputs
     };
 
     /// <summary>
-    /// A stream over the input. For a multi-page TIFF, a copy whose first page says no page follows: this library
-    /// version refuses pages of different sizes even when asked for the first page only.
+    /// A stream over the input. An 8-bit CMYK TIFF page is first relabelled (in a copy) as RGB with four samples,
+    /// which this library version decodes as RGBA: the raw C, M, Y, K samples then arrive untouched in R, G, B, A
+    /// (it has no CMYK support of its own).
     /// </summary>
     public static MemoryStream OpenStream(ReadOnlyMemory<byte> encoded, ImageHeader header)
     {
-        if (header.NextPagePointerOffset > 0)
+        if (header.CmykPhotometricOffset > 0)
         {
             byte[] copy = encoded.ToArray();
-            copy.AsSpan(header.NextPagePointerOffset, 4).Clear();
+
+            // A SHORT value sits in the first two bytes of the field, in the file's byte order.
+            bool littleEndian = copy[0] == (byte)'I';
+            copy[header.CmykPhotometricOffset] = littleEndian ? RgbPhotometric : (byte)0;
+            copy[header.CmykPhotometricOffset + 1] = littleEndian ? (byte)0 : RgbPhotometric;
             return new MemoryStream(copy, writable: false);
         }
 

@@ -26,9 +26,9 @@ internal static class JpegHeaderReader
             }
             else if (marker == EndOfImage)
             {
-                throw Reject.Corrupt(frame is null
-                    ? "The JPEG has no frame header (SOF segment)."
-                    : "The JPEG has no image data: it ends (EOI) before any scan (SOS segment).");
+                return frame?.WithProblem(
+                    Reject.Corrupt("The JPEG has no image data: it ends (EOI) before any scan (SOS segment)."))
+                    ?? throw Reject.Corrupt("The JPEG has no frame header (SOF segment).");
             }
             else if (marker == StartOfScan)
             {
@@ -37,18 +37,16 @@ internal static class JpegHeaderReader
                     throw Reject.Corrupt("The JPEG has no frame header (SOF segment) before its image data.");
                 }
 
-                if (data[segments.Position..].IndexOf(EndOfImageMarker) < 0)
-                {
-                    throw Reject.Truncated("The JPEG is truncated: its image data ends without an end-of-image marker.");
-                }
-
-                return frame;
+                return data[segments.Position..].IndexOf(EndOfImageMarker) >= 0
+                    ? frame
+                    : frame.WithProblem(Reject.Truncated(
+                        "The JPEG is truncated: its image data ends without an end-of-image marker."));
             }
         }
 
-        throw segments.Problem ?? Reject.Truncated(frame is null
-            ? "The JPEG ends before its frame header (SOF segment)."
-            : "The JPEG ends before its image data (SOS segment).");
+        return frame?.WithProblem(
+            segments.Problem ?? Reject.Truncated("The JPEG ends before its image data (SOS segment)."))
+            ?? throw segments.Problem ?? Reject.Truncated("The JPEG ends before its frame header (SOF segment).");
     }
 
     // SOF0-SOF15 except DHT (C4), JPG (C8) and DAC (CC), which share the range.

@@ -3,9 +3,10 @@ using System.Buffers.Binary;
 namespace Clip.Core.Imaging.Decoding;
 
 /// <summary>
-/// Walks the marker segments of a JPEG from just after its SOI. Like libjpeg it skips fill bytes and resynchronises
-/// on the next marker when a segment's declared length lands in the middle of data. It never throws: when the walk
-/// cannot go on, <see cref="MoveNext"/> returns false and <see cref="Problem"/> says why (null at a clean end).
+/// Walks the marker segments of a JPEG from just after its SOI. Like libjpeg it skips fill bytes, and resynchronises
+/// on the next marker when a segment's declared length is impossible or lands in the middle of data. It never throws:
+/// when the walk cannot go on, <see cref="MoveNext"/> returns false and <see cref="Problem"/> says why (null at a
+/// clean end).
 /// </summary>
 internal ref struct JpegSegmentReader
 {
@@ -76,8 +77,9 @@ internal ref struct JpegSegmentReader
         int length = BinaryPrimitives.ReadUInt16BigEndian(_data[_position..]);
         if (length < 2)
         {
-            Problem = Reject.Corrupt($"A JPEG segment (marker 0x{code:X2}) declares a length of {length}.");
-            return false;
+            // libjpeg, and so the reference, skips just the length field and looks for the next marker.
+            _position += 2;
+            return true;
         }
 
         if (_position + length > _data.Length)

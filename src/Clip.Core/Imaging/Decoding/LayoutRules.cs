@@ -4,12 +4,14 @@ namespace Clip.Core.Imaging.Decoding;
 internal static class LayoutRules
 {
     /// <summary>
-    /// The layout and the nearest-neighbour flag for a mode. Palette images become RGB (the reference's conversion
-    /// ignores palette transparency) and keep nearest-neighbour resizing, as does 1-bit. CMYK becomes RGB because
-    /// neither library hands out raw CMYK samples; the reference resizes in CMYK and converts afterwards.
+    /// The layout and the nearest-neighbour flag for a header. Palette images become RGB (the reference's conversion
+    /// ignores palette transparency) and keep nearest-neighbour resizing, as does 1-bit. CMYK TIFF stays CMYK; CMYK
+    /// and YCCK JPEG become RGB because neither library hands out their raw CMYK samples (the reference resizes in
+    /// CMYK and converts afterwards, so such JPEGs differ from it by rounding).
     /// </summary>
-    public static (PixelLayout Layout, bool NearestResample) For(SourceMode mode) => mode switch
+    public static (PixelLayout Layout, bool NearestResample) For(ImageHeader header) => header.Mode switch
     {
+        SourceMode.Cmyk when header.Format == EncodedFormat.Tiff => (PixelLayout.Cmyk8, false),
         SourceMode.Bilevel => (PixelLayout.Gray8, true),
         SourceMode.Gray => (PixelLayout.Gray8, false),
         SourceMode.Gray16 => (PixelLayout.Gray16, false),

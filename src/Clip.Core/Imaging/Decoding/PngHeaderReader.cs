@@ -43,8 +43,11 @@ internal static class PngHeaderReader
             throw Reject.Corrupt("The PNG declares an unknown compression, filter or interlace method.");
         }
 
-        CheckChunks(data);
-        return new ImageHeader(EncodedFormat.Png, (int)width, (int)height, mode) { BitsPerSample = depth == 16 ? 16 : 8 };
+        return new ImageHeader(EncodedFormat.Png, (int)width, (int)height, mode)
+        {
+            BitsPerSample = depth == 16 ? 16 : 8,
+            DataProblem = CheckChunks(data),
+        };
     }
 
     private static SourceMode? ModeOf(int colourType, int depth) => (colourType, depth) switch
@@ -59,7 +62,7 @@ internal static class PngHeaderReader
         _ => null,
     };
 
-    private static void CheckChunks(ReadOnlySpan<byte> data)
+    private static ImageDecodeException? CheckChunks(ReadOnlySpan<byte> data)
     {
         int position = SignatureLength;
         bool sawImageData = false;
@@ -69,7 +72,7 @@ internal static class PngHeaderReader
             ReadOnlySpan<byte> type = data.Slice(position + 4, 4);
             if (length > MaxChunkLength)
             {
-                throw Reject.Corrupt($"A PNG chunk declares a length of {length} bytes, more than PNG allows.");
+                return Reject.Corrupt($"A PNG chunk declares a length of {length} bytes, more than PNG allows.");
             }
 
             if (type.SequenceEqual("IEND"u8))
@@ -79,7 +82,7 @@ internal static class PngHeaderReader
 
             if (position + ChunkOverhead + (long)length > data.Length)
             {
-                throw Reject.Truncated(sawImageData || type.SequenceEqual("IDAT"u8)
+                return Reject.Truncated(sawImageData || type.SequenceEqual("IDAT"u8)
                     ? "The PNG is truncated: it ends inside its image data."
                     : "The PNG is truncated: it ends inside a chunk before its image data.");
             }
@@ -88,11 +91,13 @@ internal static class PngHeaderReader
             position += ChunkOverhead + (int)length;
         }
 
-        if (!sawImageData)
+        if (sawImageData)
         {
-            throw position + 8 <= data.Length
-                ? Reject.Corrupt("The PNG has no image data (no IDAT chunk).")
-                : Reject.Truncated("The PNG is truncated: it ends before its image data.");
+            return null;
         }
+
+        return position + 8 <= data.Length
+            ? Reject.Corrupt("The PNG has no image data (no IDAT chunk).")
+            : Reject.Truncated("The PNG is truncated: it ends before its image data.");
     }
 }

@@ -18,7 +18,8 @@ internal static class SkiaCodecs
         if (ToEncodedFormat(codec.EncodedFormat) != job.Header.Format)
         {
             codec.Dispose();
-            throw Reject.Corrupt($"The file starts like a {job.FormatName} but SkiaSharp reads it as {codec.EncodedFormat}.");
+            throw Reject.Corrupt(
+                $"The file starts like a {job.FormatName} but SkiaSharp reads it as {codec.EncodedFormat}.");
         }
 
         return codec;
@@ -30,7 +31,8 @@ internal static class SkiaCodecs
         string format = job.FormatName;
         return result switch
         {
-            SKCodecResult.IncompleteInput => Reject.Truncated($"The {format} is truncated: its image data ends early."),
+            SKCodecResult.IncompleteInput => Reject.Truncated(
+                $"The {format} is truncated or its compressed data is damaged: the image data ends early."),
             SKCodecResult.ErrorInInput or SKCodecResult.InvalidInput =>
                 Reject.Corrupt($"The {format} contains invalid data (SkiaSharp: {result})."),
             SKCodecResult.InvalidConversion or SKCodecResult.InvalidScale or SKCodecResult.Unimplemented

@@ -5,31 +5,34 @@ namespace Clip.Core.Imaging.Decoding;
 
 /// <summary>
 /// Decodes with SkiaSharp's codecs (libjpeg-turbo, libpng, libwebp, Skia's GIF, BMP and ICO readers). Reads JPEG at
-/// 1/2, 1/4 or 1/8 scale when the request sets <see cref="ImageDecodeRequest.MinimumShortSide"/>. Skia reads no TIFF;
-/// give it a fallback decoder to handle TIFF, otherwise TIFF is reported as unsupported.
+/// 1/2, 1/4 or 1/8 scale when the request sets <see cref="ImageDecodeRequest.MinimumShortSide"/>. Skia reads no TIFF
+/// and hands out 16-bit PNG samples only as half floats (inexact), so give it a fallback decoder for those two;
+/// without one they are reported as unsupported.
 /// </summary>
 public sealed class SkiaImageDecoder : IImageDecoder, IDecodeBackend
 {
+    private const int PngBitDepthOffset = 24;
+
     private static readonly int[] ScaleDenominators = [8, 4, 2];
 
-    private readonly IImageDecoder? _tiffDecoder;
+    private readonly IImageDecoder? _fallback;
 
-    /// <summary>Creates the decoder; <paramref name="tiffDecoder"/>, when given, decodes the TIFF files.</summary>
-    public SkiaImageDecoder(IImageDecoder? tiffDecoder = null)
+    /// <summary>Creates the decoder; <paramref name="fallback"/>, when given, decodes TIFF and 16-bit PNG.</summary>
+    public SkiaImageDecoder(IImageDecoder? fallback = null)
     {
-        _tiffDecoder = tiffDecoder;
+        _fallback = fallback;
     }
 
     /// <inheritdoc />
-    public string Name => _tiffDecoder is null ? "SkiaSharp" : $"SkiaSharp (TIFF: {_tiffDecoder.Name})";
+    public string Name => _fallback is null ? "SkiaSharp" : $"SkiaSharp (TIFF, 16-bit PNG: {_fallback.Name})";
 
     /// <inheritdoc />
     public DecodedImage Decode(
         ReadOnlyMemory<byte> encoded, ImageDecodeRequest request, CancellationToken cancellationToken)
     {
-        if (_tiffDecoder is not null && FormatSniffer.Sniff(encoded.Span) == EncodedFormat.Tiff)
+        if (_fallback is not null && NeedsFallback(encoded.Span))
         {
-            return _tiffDecoder.Decode(encoded, request, cancellationToken);
+            return _fallback.Decode(encoded, request, cancellationToken);
         }
 
         return GuardedDecode.Run(encoded, request, this, cancellationToken);
@@ -43,11 +46,20 @@ public sealed class SkiaImageDecoder : IImageDecoder, IDecodeBackend
             throw Reject.Unsupported($"SkiaSharp does not read {FormatSniffer.Describe(header.Format)}.");
         }
 
-        if (header.Format == EncodedFormat.Jpeg && header.BitsPerSample != 8)
+        if (header.BitsPerSample != 8)
         {
-            throw Reject.Unsupported($"SkiaSharp does not read {header.BitsPerSample}-bit JPEG.");
+            throw Reject.Unsupported(
+                $"SkiaSharp does not decode {header.BitsPerSample}-bit " +
+                $"{FormatSniffer.ShortName(header.Format)} exactly.");
         }
     }
+
+    private static bool NeedsFallback(ReadOnlySpan<byte> encoded) => FormatSniffer.Sniff(encoded) switch
+    {
+        EncodedFormat.Tiff => true,
+        EncodedFormat.Png => encoded.Length > PngBitDepthOffset && encoded[PngBitDepthOffset] == 16,
+        _ => false,
+    };
 
     DecodedImage IDecodeBackend.Decode(ReadOnlyMemory<byte> encoded, DecodeJob job, CancellationToken token)
     {
@@ -65,7 +77,10 @@ public sealed class SkiaImageDecoder : IImageDecoder, IDecodeBackend
         }
         catch (Exception error) when (error is not (ImageDecodeException or OperationCanceledException))
         {
-            throw Reject.Corrupt($"SkiaSharp failed on this {job.FormatName} ({error.GetType().Name}: {error.Message}).");
+            throw new ImageDecodeException(
+                ImageDecodeError.Corrupt,
+                $"SkiaSharp failed on this {job.FormatName} ({error.GetType().Name}: {error.Message}).",
+                error);
         }
     }
 
@@ -90,10 +105,9 @@ public sealed class SkiaImageDecoder : IImageDecoder, IDecodeBackend
 
     private static unsafe DecodedImage DecodePixels(SKCodec codec, SKSizeI size, DecodeJob job)
     {
-        bool deep = job.Header.BitsPerSample == 16;
-        bool greyDirect = !deep && job.Layout == PixelLayout.Gray8 && codec.Info.ColorType == SKColorType.Gray8;
-        SKColorType colorType = deep ? SKColorType.Rgba16161616 : greyDirect ? SKColorType.Gray8 : SKColorType.Rgba8888;
-        int bytesPerPixel = deep ? 8 : greyDirect ? 1 : 4;
+        bool greyDirect = job.Layout == PixelLayout.Gray8 && codec.Info.ColorType == SKColorType.Gray8;
+        SKColorType colorType = greyDirect ? SKColorType.Gray8 : SKColorType.Rgba8888;
+        int bytesPerPixel = greyDirect ? 1 : 4;
 
         // No colour space on the target: pixels stay in the file's own encoding, as in the reference (no ICC).
         var target = new SKImageInfo(size.Width, size.Height, colorType, SKAlphaType.Unpremul);
@@ -102,8 +116,12 @@ public sealed class SkiaImageDecoder : IImageDecoder, IDecodeBackend
         byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            // Cleared so that no byte of an earlier image can show through a partially written frame.
-            Array.Clear(buffer, 0, length);
+            // A frame of a GIF, WebP or ICO may cover only part of the canvas: clear the buffer so that no byte of an
+            // earlier image shows through. JPEG, PNG and BMP codecs write every row before they report success.
+            if (job.Header.Format is not (EncodedFormat.Jpeg or EncodedFormat.Png or EncodedFormat.Bmp))
+            {
+                Array.Clear(buffer, 0, length);
+            }
             SKCodecResult result;
             fixed (byte* pixels = buffer)
             {
@@ -115,11 +133,7 @@ public sealed class SkiaImageDecoder : IImageDecoder, IDecodeBackend
                 throw SkiaCodecs.Failure(result, job);
             }
 
-            if (deep)
-            {
-                PixelPacking.FromRgba64(buffer, pixelCount, job.Layout);
-            }
-            else if (!greyDirect)
+            if (!greyDirect)
             {
                 PixelPacking.FromRgba32(buffer, pixelCount, job.Layout);
             }

@@ -2,8 +2,7 @@ namespace Clip.Core.Imaging.Decoding;
 
 /// <summary>
 /// Reads the first directory (page) of a TIFF: size, samples, photometric interpretation, and whether its strips or
-/// tiles lie inside the file. Only the first page is examined; the offset of its next-page pointer is kept so that a
-/// decoder can be shown the first page alone.
+/// tiles lie inside the file. Later pages are never examined (decoders are asked for the first page only).
 /// </summary>
 internal static class TiffHeaderReader
 {
@@ -38,16 +37,25 @@ internal static class TiffHeaderReader
 
         int bits = (int)Value(tiff, directory, entries, BitsPerSample, fallback: 1);
         int samples = (int)Value(tiff, directory, entries, SamplesPerPixel, fallback: 1);
-        SourceMode mode = ModeOf(Value(tiff, directory, entries, Photometric, fallback: uint.MaxValue), bits, samples);
-        CheckDataInside(tiff, directory, entries, data.Length, StripOffsets, StripByteCounts);
-        CheckDataInside(tiff, directory, entries, data.Length, TileOffsets, TileByteCounts);
-
-        tiff.TryReadUInt32(TiffReader.NextPointerOffset(directory, entries), out uint next);
-        return new ImageHeader(EncodedFormat.Tiff, (int)width, (int)height, mode)
+        uint photometric = Value(tiff, directory, entries, Photometric, fallback: uint.MaxValue);
+        var header = new ImageHeader(EncodedFormat.Tiff, (int)width, (int)height, SourceMode.Rgb)
         {
             BitsPerSample = bits,
-            NextPagePointerOffset = next == 0 ? 0 : (int)TiffReader.NextPointerOffset(directory, entries),
+            CmykPhotometricOffset = photometric == 5 && bits == 8 && samples == 4
+                ? (int)TiffReader.ValueOffset(directory, Find(tiff, directory, entries, Photometric))
+                : 0,
         };
+
+        try
+        {
+            CheckDataInside(tiff, directory, entries, data.Length, StripOffsets, StripByteCounts);
+            CheckDataInside(tiff, directory, entries, data.Length, TileOffsets, TileByteCounts);
+            return header with { Mode = ModeOf(photometric, bits, samples) };
+        }
+        catch (ImageDecodeException problem)
+        {
+            return header.WithProblem(problem);
+        }
     }
 
     private static SourceMode ModeOf(uint photometric, int bits, int samples) => photometric switch

@@ -37,7 +37,7 @@ internal readonly ref struct TiffReader
         return reader.TryReadUInt32(4, out firstDirectory);
     }
 
-    /// <summary>The number of entries of the directory at <paramref name="offset"/>, if all of them lie inside.</summary>
+    /// <summary>The entry count of the directory at <paramref name="offset"/>, if all its entries lie inside.</summary>
     public bool TryReadDirectory(uint offset, out int entryCount)
     {
         entryCount = 0;
@@ -50,7 +50,7 @@ internal readonly ref struct TiffReader
         return true;
     }
 
-    /// <summary>Tag, type and count of entry <paramref name="index"/> of the directory at <paramref name="directory"/>.</summary>
+    /// <summary>Tag, type and count of entry <paramref name="index"/> of the directory at an offset.</summary>
     public (ushort Tag, ushort Type, uint Count) Entry(uint directory, int index)
     {
         uint at = EntryOffset(directory, index);
@@ -93,9 +93,6 @@ internal readonly ref struct TiffReader
         return TryReadUInt32((uint)position, out value);
     }
 
-    /// <summary>Offset of the "next directory" pointer that follows a directory of <paramref name="entryCount"/>.</summary>
-    public static uint NextPointerOffset(uint directory, int entryCount) => directory + 2 + (uint)(entryCount * EntryLength);
-
     public bool TryReadUInt16(uint offset, out ushort value)
     {
         value = 0;
@@ -105,7 +102,9 @@ internal readonly ref struct TiffReader
         }
 
         ReadOnlySpan<byte> bytes = _data.Slice((int)offset, 2);
-        value = _littleEndian ? BinaryPrimitives.ReadUInt16LittleEndian(bytes) : BinaryPrimitives.ReadUInt16BigEndian(bytes);
+        value = _littleEndian
+            ? BinaryPrimitives.ReadUInt16LittleEndian(bytes)
+            : BinaryPrimitives.ReadUInt16BigEndian(bytes);
         return true;
     }
 
@@ -118,9 +117,14 @@ internal readonly ref struct TiffReader
         }
 
         ReadOnlySpan<byte> bytes = _data.Slice((int)offset, 4);
-        value = _littleEndian ? BinaryPrimitives.ReadUInt32LittleEndian(bytes) : BinaryPrimitives.ReadUInt32BigEndian(bytes);
+        value = _littleEndian
+            ? BinaryPrimitives.ReadUInt32LittleEndian(bytes)
+            : BinaryPrimitives.ReadUInt32BigEndian(bytes);
         return true;
     }
+
+    /// <summary>Offset of the inline value field of an entry (where a single SHORT value is stored).</summary>
+    public static uint ValueOffset(uint directory, int index) => EntryOffset(directory, index) + 8;
 
     private static uint EntryOffset(uint directory, int index) => directory + 2 + (uint)(index * EntryLength);
 }

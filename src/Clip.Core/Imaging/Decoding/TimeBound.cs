@@ -1,8 +1,8 @@
 namespace Clip.Core.Imaging.Decoding;
 
 /// <summary>
-/// Runs a decode on a thread-pool thread and stops waiting for it at the deadline, so that a hang inside a library
-/// becomes a <see cref="ImageDecodeError.Timeout"/> for this one image and the caller's thread goes on.
+/// Runs a decode on its own thread and stops waiting for it at the deadline, so that a hang inside a library becomes
+/// a <see cref="ImageDecodeError.Timeout"/> for this one image and the caller's thread goes on.
 /// </summary>
 internal static class TimeBound
 {
@@ -12,12 +12,24 @@ internal static class TimeBound
         Func<CancellationToken, DecodedImage> decode, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        Task<DecodedImage> task = Task.Run(() => decode(deadline.Token), CancellationToken.None);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // A dedicated thread, and a deadline that starts with the work: a busy thread pool must not count as time.
+        Task<DecodedImage> task = Task.Factory.StartNew(
+            () =>
+            {
+                deadline.CancelAfter(timeout);
+                started.SetResult();
+                return decode(deadline.Token);
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
 
         bool finished;
         try
         {
+            started.Task.Wait(cancellationToken);
             finished = task.Wait((int)timeout.TotalMilliseconds, cancellationToken);
         }
         catch (AggregateException)

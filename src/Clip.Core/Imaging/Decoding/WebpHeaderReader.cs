@@ -14,12 +14,6 @@ internal static class WebpHeaderReader
 
     public static ImageHeader Read(ReadOnlySpan<byte> data)
     {
-        long riffEnd = 8 + (long)BinaryPrimitives.ReadUInt32LittleEndian(data[4..]);
-        if (riffEnd > data.Length)
-        {
-            throw Reject.Truncated("The WebP is truncated: it is shorter than its RIFF header declares.");
-        }
-
         if (data.Length < RiffHeaderLength + ChunkHeaderLength)
         {
             throw Reject.Truncated("The WebP is truncated: it ends before its first chunk.");
@@ -28,12 +22,7 @@ internal static class WebpHeaderReader
         ReadOnlySpan<byte> fourCc = data.Slice(RiffHeaderLength, 4);
         uint chunkLength = BinaryPrimitives.ReadUInt32LittleEndian(data[(RiffHeaderLength + 4)..]);
         int start = RiffHeaderLength + ChunkHeaderLength;
-        if (start + (long)chunkLength > data.Length)
-        {
-            throw Reject.Truncated("The WebP is truncated: it ends inside its first chunk.");
-        }
-
-        ReadOnlySpan<byte> chunk = data.Slice(start, (int)chunkLength);
+        ReadOnlySpan<byte> chunk = data.Slice(start, (int)Math.Min(chunkLength, (uint)(data.Length - start)));
         ImageHeader header = fourCc switch
         {
             _ when fourCc.SequenceEqual("VP8 "u8) => ReadLossy(chunk),
@@ -42,9 +31,15 @@ internal static class WebpHeaderReader
             _ => throw Reject.Corrupt("The WebP's first chunk is not VP8, VP8L or VP8X."),
         };
 
-        return header.Width > 0 && header.Height > 0
+        if (header.Width == 0 || header.Height == 0)
+        {
+            throw Reject.Corrupt($"The WebP declares a size of {header.Width}x{header.Height}.");
+        }
+
+        long riffEnd = 8 + (long)BinaryPrimitives.ReadUInt32LittleEndian(data[4..]);
+        return riffEnd <= data.Length
             ? header
-            : throw Reject.Corrupt($"The WebP declares a size of {header.Width}x{header.Height}.");
+            : header.WithProblem(Reject.Truncated("The WebP is truncated: it is shorter than its RIFF size says."));
     }
 
     private static ImageHeader ReadLossy(ReadOnlySpan<byte> chunk)
