@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Clip.Core.Evaluation;
 
 /// <summary>The input checks every metric shares, so every metric fails the same way on the same mistake.</summary>
@@ -24,12 +26,15 @@ internal static class MetricGuard
     /// <summary>NaN has no place in a ranking: it is neither above nor below any score.</summary>
     public static void NoNaN(ReadOnlySpan<float> scores, string parameterName)
     {
-        for (int i = 0; i < scores.Length; i++)
+        if (TensorPrimitives.IsNaNAny(scores))
         {
-            if (float.IsNaN(scores[i]))
+            int at = 0;
+            while (!float.IsNaN(scores[at]))
             {
-                throw new ArgumentException($"Score {i} is NaN; every score must be a number.", parameterName);
+                at++;
             }
+
+            throw new ArgumentException($"Score {at} is NaN; every score must be a number.", parameterName);
         }
     }
 
