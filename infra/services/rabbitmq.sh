@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # RabbitMQ for the tests: one node whose listeners, Erlang distribution and port mapper stay on 127.0.0.1.
-# Usage: rabbitmq.sh install|up|down|status|env
+# Usage: rabbitmq.sh install|up|down|status|env|vhost NAME|drop-vhost NAME
 set -euo pipefail
 SERVICE_NAME=rabbitmq
 source "$(dirname "$0")/common.sh"
@@ -109,7 +109,22 @@ cmd_env() {
     printf 'export CLIP_TEST_RABBITMQ=%q\n' "amqp://$RMQ_USER:$RMQ_PASSWORD@127.0.0.1:$RMQ_PORT/$RMQ_VHOST"
 }
 
+# A vhost of its own isolates one test run's exchanges and queues from any other on the same broker.
+cmd_vhost() {
+    [[ -n "${1:-}" ]] || die "usage: $0 vhost NAME"
+    ctl add_vhost "$1" >/dev/null 2>&1 || true
+    ctl set_permissions -p "$1" "$RMQ_USER" '.*' '.*' '.*'
+    echo "amqp://$RMQ_USER:$RMQ_PASSWORD@127.0.0.1:$RMQ_PORT/$1"
+}
+
+cmd_drop_vhost() {
+    [[ -n "${1:-}" ]] || die "usage: $0 drop-vhost NAME"
+    ctl delete_vhost "$1" >/dev/null 2>&1 || true
+}
+
 case "${1:-}" in
     install | up | down | status | env) "cmd_$1" ;;
-    *) die "usage: $0 install|up|down|status|env" ;;
+    vhost) cmd_vhost "${2:-}" ;;
+    drop-vhost) cmd_drop_vhost "${2:-}" ;;
+    *) die "usage: $0 install|up|down|status|env|vhost NAME|drop-vhost NAME" ;;
 esac

@@ -1,0 +1,283 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Clip.Core.Models;
+using Clip.Core.Tests;
+using Npgsql;
+using Pipeline.Storage;
+using Pipeline.Storage.Postgres;
+
+namespace Pipeline.Tests.Distributed;
+
+/// <summary>
+/// The distributed mode end to end: images in Azurite, an orchestrator and two worker processes over RabbitMQ,
+/// results in PostgreSQL with pgvector. Each run has its own database, vhost and container.
+/// </summary>
+public sealed class DistributedPipelineTests
+{
+    private static readonly string[] EdgeFiles =
+    [
+        "random_bytes.jpg", "jpeg_missing_sos.jpg", "png_declares_50000x50000_rgba.png", "html_404_error_page.jpg",
+        "gif_animated_6_frames.gif", "exif_orientation_6.jpg",
+    ];
+
+    private static string TinyModel => Path.Combine(SharedData.RepositoryRoot, "tests", "fixtures", "tiny-clip");
+
+    [Fact]
+    public async Task Job_OrchestratorAndTwoWorkers_EveryImageHasOneEmbeddingOrOneErrorAndLabels()
+    {
+        string run = "e2e_" + Guid.NewGuid().ToString("N")[..12];
+        string database = await CreateDatabaseAsync(run);
+        string rabbit = await TestServices.CreateVhostAsync(run);
+        var blobs = new BlobServiceClient(TestServices.Azurite).GetBlobContainerClient(run.Replace('_', '-'));
+        var hosts = new List<HostProcess>();
+        try
+        {
+            var uploaded = await UploadAsync(blobs);
+            var env = new Dictionary<string, string>
+            {
+                ["Messaging__RabbitMq__Uri"] = rabbit,
+                ["Storage__Postgres__ConnectionString"] = database,
+                ["Sources__Blob__ConnectionString"] = TestServices.Azurite,
+                ["Model__Directory"] = TinyModel,
+                ["Pipeline__BatchSize"] = "3",
+                ["Logging__LogLevel__Default"] = "Warning",
+            };
+            hosts.Add(HostProcess.Start("workers", "Pipeline.Worker", With(env, "ASPNETCORE_URLS", FreeUrl())));
+            hosts.Add(HostProcess.Start("workers", "Pipeline.Worker", With(env, "ASPNETCORE_URLS", FreeUrl())));
+            string orchestrator = FreeUrl();
+            hosts.Add(HostProcess.Start("orchestrator", "Pipeline.Orchestrator",
+                With(env, "ASPNETCORE_URLS", orchestrator)));
+
+            await using var storage = PostgresStorage.Create(new PostgresStorageOptions { ConnectionString = database });
+            ModelRecord model = await WaitForModelAsync(storage, hosts);
+            using var http = new HttpClient { BaseAddress = new Uri(orchestrator) };
+            await WaitForHealthAsync(http, hosts);
+
+            var response = await http.PostAsJsonAsync("/jobs", new
+            {
+                source = $"{blobs.Uri}/photos/",
+                model = model.Name,
+                labels = new[] { "cat", "dog", "car", "flower" },
+                topK = 2,
+            });
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            Guid jobId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetGuid();
+            await WaitForJobAsync(http, jobId, hosts);
+
+            await AssertResultsAsync(storage, model, jobId, uploaded);
+        }
+        finally
+        {
+            foreach (HostProcess host in hosts)
+            {
+                host.Dispose();
+            }
+
+            await blobs.DeleteIfExistsAsync();
+            await TestServices.DropVhostAsync(run);
+            await DropDatabaseAsync(run);
+        }
+    }
+
+    private static async Task AssertResultsAsync(
+        PostgresStorage storage,
+        ModelRecord model,
+        Guid jobId,
+        IReadOnlyList<(string Uri, bool Real)> uploaded)
+    {
+        var embedded = await QueryAsync(storage, """
+            SELECT i.source_uri, count(*) FROM embeddings e JOIN images i ON i.id = e.image_id
+            WHERE e.model_id = @model GROUP BY i.source_uri
+            """, model.Id);
+        var errors = await QueryAsync(storage, """
+            SELECT source_uri, count(*) FROM image_errors WHERE job_id = @job GROUP BY source_uri
+            """, jobId);
+        var labelled = await QueryAsync(storage, """
+            SELECT i.source_uri, count(*) FROM labels l JOIN images i ON i.id = l.image_id
+            WHERE l.model_id = @model GROUP BY i.source_uri
+            """, model.Id);
+
+        foreach (var (uri, real) in uploaded)
+        {
+            int embeddings = embedded.GetValueOrDefault(uri);
+            int failures = errors.GetValueOrDefault(uri);
+            Assert.True(embeddings + failures == 1, $"{uri}: {embeddings} embeddings and {failures} errors");
+            if (real)
+            {
+                Assert.Equal(1, embeddings);
+                Assert.Equal(2, labelled.GetValueOrDefault(uri));
+            }
+        }
+
+        Assert.Equal(uploaded.Count, embedded.Count + errors.Count);
+        Assert.Contains(uploaded, u => u.Uri.EndsWith("random_bytes.jpg", StringComparison.Ordinal)
+                                       && errors.ContainsKey(u.Uri));
+
+        // The index answers a nearest-neighbour query with the same image as an exact scan.
+        using var clip = ClipModel.Load(TinyModel);
+        float[] query = clip.TextEncoder.Encode(["a photo of a cat"]).RowToArray(0);
+        var hits = await storage.Search.SearchAsync(model, query, 3, CancellationToken.None);
+        string exact = (await QueryAsync(storage, """
+            SELECT i.source_uri, 1 FROM embeddings e JOIN images i ON i.id = e.image_id WHERE e.model_id = @model
+            ORDER BY e.embedding <=> @query::vector LIMIT 1
+            """, model.Id, new Pgvector.Vector(query))).Keys.Single();
+        Assert.Equal(exact, hits[0].SourceUri);
+    }
+
+    private static async Task<List<(string Uri, bool Real)>> UploadAsync(BlobContainerClient blobs)
+    {
+        await blobs.CreateIfNotExistsAsync();
+        var files = Directory.GetFiles(SharedData.PathOf("images", "real"))
+            .Where(f => !f.EndsWith(".jsonl", StringComparison.Ordinal) && !f.EndsWith(".md", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Take(8)
+            .Select(f => (Path: f, Real: true))
+            .Concat(EdgeFiles.Select(name => (Path: SharedData.PathOf("images", "edge", name), Real: false)));
+        var uploaded = new List<(string, bool)>();
+        foreach (var (path, real) in files)
+        {
+            var blob = blobs.GetBlobClient("photos/" + Path.GetFileName(path));
+            await blob.UploadAsync(path, overwrite: true);
+            uploaded.Add((blob.Uri.AbsoluteUri, real));
+        }
+
+        return uploaded;
+    }
+
+    private static async Task<ModelRecord> WaitForModelAsync(PostgresStorage storage, List<HostProcess> hosts)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            ThrowIfExited(hosts);
+            try
+            {
+                if (await storage.Models.GetActiveAsync(CancellationToken.None) is { } model)
+                {
+                    return model;
+                }
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+            {
+                // The first worker has not migrated the schema yet.
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException("No worker registered its model within 2 minutes.\n" + Logs(hosts));
+    }
+
+    private static async Task WaitForHealthAsync(HttpClient http, List<HostProcess> hosts)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            ThrowIfExited(hosts);
+            try
+            {
+                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException("The orchestrator did not become healthy.\n" + Logs(hosts));
+    }
+
+    private static async Task WaitForJobAsync(HttpClient http, Guid jobId, List<HostProcess> hosts)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (DateTime.UtcNow < deadline)
+        {
+            ThrowIfExited(hosts);
+            var response = await http.GetAsync($"/jobs/{jobId}");
+            if (response.IsSuccessStatusCode)
+            {
+                var progress = await response.Content.ReadFromJsonAsync<JsonElement>();
+                if (progress.GetProperty("isFinished").GetBoolean())
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"Job {jobId} did not finish within 4 minutes.\n" + Logs(hosts));
+    }
+
+    private static void ThrowIfExited(List<HostProcess> hosts)
+    {
+        if (hosts.Any(h => h.HasExited))
+        {
+            throw new InvalidOperationException("A host process exited early.\n" + Logs(hosts));
+        }
+    }
+
+    private static string Logs(List<HostProcess> hosts) =>
+        string.Join("\n---\n", hosts.Select(h => h.Output));
+
+    private static Dictionary<string, string> With(Dictionary<string, string> env, string key, string value) =>
+        new(env) { [key] = value };
+
+    private static string FreeUrl()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+    }
+
+    private static async Task<Dictionary<string, int>> QueryAsync(
+        PostgresStorage storage,
+        string sql,
+        object key,
+        object? query = null)
+    {
+        await using var command = storage.DataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue(key is Guid ? "job" : "model", key);
+        if (query is not null)
+        {
+            command.Parameters.AddWithValue("query", query);
+        }
+
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            result[reader.GetString(0)] = (int)reader.GetInt64(1);
+        }
+
+        return result;
+    }
+
+    private static async Task<string> CreateDatabaseAsync(string name)
+    {
+        await using var admin = new NpgsqlConnection(TestServices.Postgres);
+        await admin.OpenAsync();
+        await using (var command = new NpgsqlCommand($"CREATE DATABASE {name}", admin))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = name }.ConnectionString;
+    }
+
+    private static async Task DropDatabaseAsync(string name)
+    {
+        await using var admin = new NpgsqlConnection(TestServices.Postgres);
+        await admin.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+        await command.ExecuteNonQueryAsync();
+    }
+}
