@@ -51,7 +51,8 @@ public sealed class DistributedPipelineTests
             hosts.Add(HostProcess.Start("orchestrator", "Pipeline.Orchestrator",
                 With(env, "ASPNETCORE_URLS", orchestrator)));
 
-            await using var storage = PostgresStorage.Create(new PostgresStorageOptions { ConnectionString = database });
+            var options = new PostgresStorageOptions { ConnectionString = database };
+            await using var storage = PostgresStorage.Create(options);
             ModelRecord model = await WaitForModelAsync(storage, hosts);
             using var http = new HttpClient { BaseAddress = new Uri(orchestrator) };
             await WaitForHealthAsync(http, hosts);
@@ -131,7 +132,8 @@ public sealed class DistributedPipelineTests
     {
         await blobs.CreateIfNotExistsAsync();
         var files = Directory.GetFiles(SharedData.PathOf("images", "real"))
-            .Where(f => !f.EndsWith(".jsonl", StringComparison.Ordinal) && !f.EndsWith(".md", StringComparison.Ordinal))
+            .Where(f => !f.EndsWith(".jsonl", StringComparison.Ordinal))
+            .Where(f => !f.EndsWith(".md", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Take(8)
             .Select(f => (Path: f, Real: true))
