@@ -40,6 +40,7 @@ internal static class GifHeaderReader
     {
         int position = ScreenDescriptorEnd;
         ReadOnlySpan<byte> globalPalette = ReadPalette(data, data[10], ref position);
+        int transparentIndex = -1;
 
         // Each pass consumes at least one byte, so the loop ends within the file.
         while (position < data.Length)
@@ -47,12 +48,14 @@ internal static class GifHeaderReader
             byte block = data[position++];
             if (block == ExtensionIntroducer)
             {
+                transparentIndex = TransparentIndex(data, position) ?? transparentIndex;
                 position++;
                 SkipSubBlocks(data, ref position, "an extension block");
             }
             else if (block == ImageSeparator)
             {
-                return ReadFirstFrame(data, position, screenWidth, screenHeight, globalPalette);
+                var screen = new ImageHeader(EncodedFormat.Gif, screenWidth, screenHeight, SourceMode.Palette);
+                return ReadFirstFrame(data, position, screen, globalPalette, transparentIndex);
             }
             else if (block == Trailer)
             {
@@ -64,7 +67,11 @@ internal static class GifHeaderReader
     }
 
     private static ImageHeader ReadFirstFrame(
-        ReadOnlySpan<byte> data, int position, int screenWidth, int screenHeight, ReadOnlySpan<byte> globalPalette)
+        ReadOnlySpan<byte> data,
+        int position,
+        ImageHeader screen,
+        ReadOnlySpan<byte> globalPalette,
+        int transparentIndex)
     {
         if (position + 9 > data.Length)
         {
@@ -81,9 +88,11 @@ internal static class GifHeaderReader
             throw Reject.Corrupt($"The GIF's first frame has a size of {frameWidth}x{frameHeight}.");
         }
 
-        int width = Math.Max(screenWidth, left + frameWidth);
-        int height = Math.Max(screenHeight, top + frameHeight);
-        var header = new ImageHeader(EncodedFormat.Gif, width, height, SourceMode.Palette);
+        var header = screen with
+        {
+            Width = Math.Max(screen.Width, left + frameWidth),
+            Height = Math.Max(screen.Height, top + frameHeight),
+        };
         try
         {
             position += 9;
@@ -91,7 +100,12 @@ internal static class GifHeaderReader
             position++; // LZW minimum code size.
             SkipSubBlocks(data, ref position, "its first frame's image data");
             ReadOnlySpan<byte> palette = localPalette.IsEmpty ? globalPalette : localPalette;
-            return IsIdentityGreyRamp(palette) ? header with { Mode = SourceMode.Gray } : header;
+            bool grey = IsIdentityGreyRamp(palette);
+            return header with
+            {
+                Mode = grey ? SourceMode.Gray : SourceMode.Palette,
+                TransparentColour = ColourOf(transparentIndex, palette, grey),
+            };
         }
         catch (ImageDecodeException problem)
         {
@@ -130,6 +144,28 @@ internal static class GifHeaderReader
         }
 
         throw Reject.Truncated($"The GIF is truncated: it ends inside {what}.");
+    }
+
+    // A graphic control extension (label F9, 4 bytes) whose flags mark a transparent colour index.
+    private static int? TransparentIndex(ReadOnlySpan<byte> data, int label)
+    {
+        bool control = label + 6 <= data.Length && data[label] == 0xF9 && data[label + 1] == 4;
+        return control && (data[label + 2] & 1) != 0 ? data[label + 5] : null;
+    }
+
+    private static (byte R, byte G, byte B)? ColourOf(int index, ReadOnlySpan<byte> palette, bool grey)
+    {
+        if (index < 0)
+        {
+            return null;
+        }
+
+        if (grey || (index * 3) + 2 >= palette.Length)
+        {
+            return grey ? ((byte)index, (byte)index, (byte)index) : ((byte)0, (byte)0, (byte)0);
+        }
+
+        return (palette[index * 3], palette[(index * 3) + 1], palette[(index * 3) + 2]);
     }
 
     private static bool IsIdentityGreyRamp(ReadOnlySpan<byte> palette)

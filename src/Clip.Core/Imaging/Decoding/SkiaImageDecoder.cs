@@ -133,6 +133,11 @@ public sealed class SkiaImageDecoder : IImageDecoder, IDecodeBackend
                 throw SkiaCodecs.Failure(result, job);
             }
 
+            if (job.Header.TransparentColour is { } hidden)
+            {
+                PixelPacking.FillTransparent(buffer, pixelCount, hidden);
+            }
+
             if (!greyDirect)
             {
                 PixelPacking.FromRgba32(buffer, pixelCount, job.Layout);
