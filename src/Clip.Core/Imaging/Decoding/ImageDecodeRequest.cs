@@ -63,9 +63,11 @@ public sealed record ImageDecodeRequest
                 nameof(MaxFileBytes), MaxFileBytes, $"Must be positive and at most {Array.MaxLength} (one array).");
         }
 
-        if (MaxPixels <= 0)
+        // The widest intermediate buffer holds four 16-bit samples a pixel, and it must fit in one array.
+        if (MaxPixels <= 0 || MaxPixels > Array.MaxLength / 8)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxPixels), MaxPixels, "Must be positive.");
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxPixels), MaxPixels, $"Must be positive and at most {Array.MaxLength / 8}.");
         }
 
         if (MaxDimension <= 0)
