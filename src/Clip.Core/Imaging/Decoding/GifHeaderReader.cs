@@ -39,7 +39,7 @@ internal static class GifHeaderReader
     private static ImageHeader ReadToFirstFrame(ReadOnlySpan<byte> data, int screenWidth, int screenHeight)
     {
         int position = ScreenDescriptorEnd;
-        ReadOnlySpan<byte> globalPalette = ReadPalette(data, data[10], ref position);
+        ReadOnlySpan<byte> globalPalette = GifPalette.Read(data, data[10], ref position);
         int transparentIndex = -1;
 
         // Each pass consumes at least one byte, so the loop ends within the file.
@@ -48,7 +48,7 @@ internal static class GifHeaderReader
             byte block = data[position++];
             if (block == ExtensionIntroducer)
             {
-                transparentIndex = TransparentIndex(data, position) ?? transparentIndex;
+                transparentIndex = GifPalette.TransparentIndex(data, position) ?? transparentIndex;
                 position++;
                 SkipSubBlocks(data, ref position, "an extension block");
             }
@@ -96,38 +96,21 @@ internal static class GifHeaderReader
         try
         {
             position += 9;
-            ReadOnlySpan<byte> localPalette = ReadPalette(data, descriptor[8], ref position);
+            ReadOnlySpan<byte> localPalette = GifPalette.Read(data, descriptor[8], ref position);
             position++; // LZW minimum code size.
             SkipSubBlocks(data, ref position, "its first frame's image data");
             ReadOnlySpan<byte> palette = localPalette.IsEmpty ? globalPalette : localPalette;
-            bool grey = IsIdentityGreyRamp(palette);
+            bool grey = GifPalette.IsIdentityGreyRamp(palette);
             return header with
             {
                 Mode = grey ? SourceMode.Gray : SourceMode.Palette,
-                TransparentColour = ColourOf(transparentIndex, palette, grey),
+                TransparentColour = GifPalette.ColourOf(transparentIndex, palette, grey),
             };
         }
         catch (ImageDecodeException problem)
         {
             return header.WithProblem(problem);
         }
-    }
-
-    private static ReadOnlySpan<byte> ReadPalette(ReadOnlySpan<byte> data, byte flags, ref int position)
-    {
-        if ((flags & 0x80) == 0)
-        {
-            return default;
-        }
-
-        int length = 3 << ((flags & 7) + 1);
-        if (position + length > data.Length)
-        {
-            throw Reject.Truncated("The GIF is truncated: it ends inside a colour table.");
-        }
-
-        position += length;
-        return data.Slice(position - length, length);
     }
 
     private static void SkipSubBlocks(ReadOnlySpan<byte> data, ref int position, string what)
@@ -144,41 +127,5 @@ internal static class GifHeaderReader
         }
 
         throw Reject.Truncated($"The GIF is truncated: it ends inside {what}.");
-    }
-
-    // A graphic control extension (label F9, 4 bytes) whose flags mark a transparent colour index.
-    private static int? TransparentIndex(ReadOnlySpan<byte> data, int label)
-    {
-        bool control = label + 6 <= data.Length && data[label] == 0xF9 && data[label + 1] == 4;
-        return control && (data[label + 2] & 1) != 0 ? data[label + 5] : null;
-    }
-
-    private static (byte R, byte G, byte B)? ColourOf(int index, ReadOnlySpan<byte> palette, bool grey)
-    {
-        if (index < 0)
-        {
-            return null;
-        }
-
-        if (grey || (index * 3) + 2 >= palette.Length)
-        {
-            return grey ? ((byte)index, (byte)index, (byte)index) : ((byte)0, (byte)0, (byte)0);
-        }
-
-        return (palette[index * 3], palette[(index * 3) + 1], palette[(index * 3) + 2]);
-    }
-
-    private static bool IsIdentityGreyRamp(ReadOnlySpan<byte> palette)
-    {
-        for (int i = 0; i + 2 < palette.Length; i += 3)
-        {
-            int index = i / 3;
-            if (palette[i] != index || palette[i + 1] != index || palette[i + 2] != index)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -9,7 +9,7 @@ namespace Clip.Core.Imaging.Decoding;
 /// </summary>
 internal static class PixelPacking
 {
-    /// <summary>Gives every fully transparent RGBA pixel the colour <paramref name="colour"/> (alpha stays 0).</summary>
+    /// <summary>Gives every fully transparent RGBA pixel the given colour; alpha stays 0.</summary>
     public static void FillTransparent(Span<byte> buffer, int pixelCount, (byte R, byte G, byte B) colour)
     {
         for (int i = 0; i < pixelCount; i++)
