@@ -39,7 +39,8 @@ internal static class GifHeaderReader
     private static ImageHeader ReadToFirstFrame(ReadOnlySpan<byte> data, int screenWidth, int screenHeight)
     {
         int position = ScreenDescriptorEnd;
-        ReadOnlySpan<byte> globalPalette = ReadPalette(data, data[10], ref position);
+        ReadOnlySpan<byte> globalPalette = GifPalette.Read(data, data[10], ref position);
+        int transparentIndex = -1;
 
         // Each pass consumes at least one byte, so the loop ends within the file.
         while (position < data.Length)
@@ -47,12 +48,14 @@ internal static class GifHeaderReader
             byte block = data[position++];
             if (block == ExtensionIntroducer)
             {
+                transparentIndex = GifPalette.TransparentIndex(data, position) ?? transparentIndex;
                 position++;
                 SkipSubBlocks(data, ref position, "an extension block");
             }
             else if (block == ImageSeparator)
             {
-                return ReadFirstFrame(data, position, screenWidth, screenHeight, globalPalette);
+                var screen = new ImageHeader(EncodedFormat.Gif, screenWidth, screenHeight, SourceMode.Palette);
+                return ReadFirstFrame(data, position, screen, globalPalette, transparentIndex);
             }
             else if (block == Trailer)
             {
@@ -64,7 +67,11 @@ internal static class GifHeaderReader
     }
 
     private static ImageHeader ReadFirstFrame(
-        ReadOnlySpan<byte> data, int position, int screenWidth, int screenHeight, ReadOnlySpan<byte> globalPalette)
+        ReadOnlySpan<byte> data,
+        int position,
+        ImageHeader screen,
+        ReadOnlySpan<byte> globalPalette,
+        int transparentIndex)
     {
         if (position + 9 > data.Length)
         {
@@ -81,39 +88,29 @@ internal static class GifHeaderReader
             throw Reject.Corrupt($"The GIF's first frame has a size of {frameWidth}x{frameHeight}.");
         }
 
-        int width = Math.Max(screenWidth, left + frameWidth);
-        int height = Math.Max(screenHeight, top + frameHeight);
-        var header = new ImageHeader(EncodedFormat.Gif, width, height, SourceMode.Palette);
+        var header = screen with
+        {
+            Width = Math.Max(screen.Width, left + frameWidth),
+            Height = Math.Max(screen.Height, top + frameHeight),
+        };
         try
         {
             position += 9;
-            ReadOnlySpan<byte> localPalette = ReadPalette(data, descriptor[8], ref position);
+            ReadOnlySpan<byte> localPalette = GifPalette.Read(data, descriptor[8], ref position);
             position++; // LZW minimum code size.
             SkipSubBlocks(data, ref position, "its first frame's image data");
             ReadOnlySpan<byte> palette = localPalette.IsEmpty ? globalPalette : localPalette;
-            return IsIdentityGreyRamp(palette) ? header with { Mode = SourceMode.Gray } : header;
+            bool grey = GifPalette.IsIdentityGreyRamp(palette);
+            return header with
+            {
+                Mode = grey ? SourceMode.Gray : SourceMode.Palette,
+                TransparentColour = GifPalette.ColourOf(transparentIndex, palette, grey),
+            };
         }
         catch (ImageDecodeException problem)
         {
             return header.WithProblem(problem);
         }
-    }
-
-    private static ReadOnlySpan<byte> ReadPalette(ReadOnlySpan<byte> data, byte flags, ref int position)
-    {
-        if ((flags & 0x80) == 0)
-        {
-            return default;
-        }
-
-        int length = 3 << ((flags & 7) + 1);
-        if (position + length > data.Length)
-        {
-            throw Reject.Truncated("The GIF is truncated: it ends inside a colour table.");
-        }
-
-        position += length;
-        return data.Slice(position - length, length);
     }
 
     private static void SkipSubBlocks(ReadOnlySpan<byte> data, ref int position, string what)
@@ -130,19 +127,5 @@ internal static class GifHeaderReader
         }
 
         throw Reject.Truncated($"The GIF is truncated: it ends inside {what}.");
-    }
-
-    private static bool IsIdentityGreyRamp(ReadOnlySpan<byte> palette)
-    {
-        for (int i = 0; i + 2 < palette.Length; i += 3)
-        {
-            int index = i / 3;
-            if (palette[i] != index || palette[i + 1] != index || palette[i + 2] != index)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

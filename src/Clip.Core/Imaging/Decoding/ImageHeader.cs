@@ -15,6 +15,12 @@ internal sealed record ImageHeader(EncodedFormat Format, int Width, int Height, 
     /// <summary>WebP only: the file is an animation (ANIM/ANMF chunks).</summary>
     public bool IsAnimated { get; init; }
 
+    /// <summary>
+    /// GIF only: the palette colour of the first frame's transparent index. The reference converts palette images to
+    /// RGB with that colour where the libraries leave transparent pixels.
+    /// </summary>
+    public (byte R, byte G, byte B)? TransparentColour { get; init; }
+
     /// <summary>TIFF only: byte offset of the photometric value of an 8-bit CMYK first page, else 0.</summary>
     public int CmykPhotometricOffset { get; init; }
 

@@ -105,6 +105,11 @@ public sealed class ImageSharpImageDecoder : IImageDecoder, IDecodeBackend
                 }
                 else
                 {
+                    if (job.Header.TransparentColour is { } hidden)
+                    {
+                        PixelPacking.FillTransparent(buffer, width * height, hidden);
+                    }
+
                     PixelPacking.FromRgba32(buffer, width * height, job.Layout);
                 }
 

@@ -9,6 +9,7 @@ internal static class LayoutRules
     /// and YCCK JPEG become RGB because neither library hands out their raw CMYK samples (the reference resizes in
     /// CMYK and converts afterwards, so such JPEGs differ from it by rounding).
     /// </summary>
+    // Limitation: CMYK and YCCK JPEG arrive as RGB, so their resized pixels differ from the reference by rounding.
     public static (PixelLayout Layout, bool NearestResample) For(ImageHeader header) => header.Mode switch
     {
         SourceMode.Cmyk when header.Format == EncodedFormat.Tiff => (PixelLayout.Cmyk8, false),

@@ -9,6 +9,19 @@ namespace Clip.Core.Imaging.Decoding;
 /// </summary>
 internal static class PixelPacking
 {
+    /// <summary>Gives every fully transparent RGBA pixel the given colour; alpha stays 0.</summary>
+    public static void FillTransparent(Span<byte> buffer, int pixelCount, (byte R, byte G, byte B) colour)
+    {
+        for (int i = 0; i < pixelCount; i++)
+        {
+            Span<byte> pixel = buffer.Slice(i * 4, 4);
+            if (pixel[3] == 0)
+            {
+                (pixel[0], pixel[1], pixel[2]) = colour;
+            }
+        }
+    }
+
     /// <summary>Packs 8-bit RGBA (4 bytes a pixel) into <paramref name="layout"/>.</summary>
     public static void FromRgba32(Span<byte> buffer, int pixelCount, PixelLayout layout)
     {

@@ -111,7 +111,7 @@ public sealed class SkiaImageDecoder : IImageDecoder, IDecodeBackend
 
         // No colour space on the target: pixels stay in the file's own encoding, as in the reference (no ICC).
         var target = new SKImageInfo(size.Width, size.Height, colorType, SKAlphaType.Unpremul);
-        int pixelCount = size.Width * size.Height;
+        int pixelCount = checked(size.Width * size.Height);
         int length = checked(pixelCount * bytesPerPixel);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
         try
@@ -131,6 +131,11 @@ public sealed class SkiaImageDecoder : IImageDecoder, IDecodeBackend
             if (result != SKCodecResult.Success)
             {
                 throw SkiaCodecs.Failure(result, job);
+            }
+
+            if (job.Header.TransparentColour is { } hidden)
+            {
+                PixelPacking.FillTransparent(buffer, pixelCount, hidden);
             }
 
             if (!greyDirect)

@@ -140,6 +140,26 @@ public sealed class DecodedLayoutTests
         Assert.Equal(new byte[] { 91, 115, 125, 0 }, Pixel(image, 225, 149));
     }
 
+    [Theory]
+    [InlineData(TestDecoders.Skia)]
+    [InlineData(TestDecoders.ImageSharp)]
+    public void Decode_GifWithTransparentIndex_ShowsThatIndexsPaletteColour(string decoder)
+    {
+        // 4x2 GIF written by Pillow: palette (10,20,30), (200,100,50); index 0 is transparent. Pillow's
+        // convert("RGB") shows index 0 as (10,20,30); the libraries leave it transparent black.
+        byte[] gif = Convert.FromHexString(
+            "474946383961040002008100000a141ec8643200000000000021f90401000000002c000000000400020000080800" +
+            "01041038706040003b");
+
+        using DecodedImage image = TestDecoders.DecodeWithin(TestDecoders.Create(decoder), gif);
+
+        byte[] first = [10, 20, 30];
+        byte[] second = [200, 100, 50];
+        byte[] expected = [.. first, .. second, .. first, .. second, .. second, .. first, .. second, .. first];
+        Assert.Equal((PixelLayout.Rgb8, true), (image.Layout, image.NearestResample));
+        Assert.Equal(expected, image.Pixels.ToArray());
+    }
+
     private static DecodedImage Decode(string decoder, string path) =>
         TestDecoders.DecodeWithin(TestDecoders.Create(decoder), File.ReadAllBytes(path));
 
