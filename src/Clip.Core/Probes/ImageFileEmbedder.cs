@@ -59,6 +59,9 @@ public sealed class ImageFileEmbedder
             batchSize);
     }
 
+    /// <summary>The model whose image encoder embeds.</summary>
+    public ClipModel Model => _model;
+
     /// <summary>The feature source of what this embedder produces.</summary>
     public FeatureSource Source => FeatureSource.ImageEmbeddings(_model);
 
