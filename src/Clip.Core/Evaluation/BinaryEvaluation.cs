@@ -11,6 +11,7 @@ public sealed record BinaryEvaluation(double RocAuc, double Accuracy, float Thre
     public static BinaryEvaluation Compute(ReadOnlySpan<float> scores, ReadOnlySpan<bool> positive, float threshold)
     {
         BinaryConfusion confusion = ThresholdAccuracy.Confusion(scores, positive, threshold);
-        return new BinaryEvaluation(Evaluation.RocAuc.Compute(scores, positive), confusion.Accuracy, threshold, confusion);
+        double auc = Evaluation.RocAuc.Compute(scores, positive);
+        return new BinaryEvaluation(auc, confusion.Accuracy, threshold, confusion);
     }
 }

@@ -28,9 +28,11 @@ public sealed record HatefulMemeEmbeddings(
             $"Meme '{meme.Id}' has no label; evaluation and training need a labelled split."))
         .ToArray();
 
-    /// <summary>The memes as labelled <see cref="MemeFeatures"/> vectors, for <see cref="LinearProbeTrainer"/>.</summary>
-    public LabeledEmbeddings ToProbeData() =>
-        new(MemeFeatures.Combine(Images, Texts), Labels().Select(h => h ? 1 : 0).ToArray(), [NotHatefulClass, HatefulClass]);
+    /// <summary>The memes as labelled <see cref="MemeFeatures"/> vectors for <see cref="LinearProbeTrainer"/>.</summary>
+    public LabeledEmbeddings ToProbeData() => new(
+        MemeFeatures.Combine(Images, Texts),
+        Labels().Select(hateful => hateful ? 1 : 0).ToArray(),
+        [NotHatefulClass, HatefulClass]);
 
     /// <summary>The feature source of <see cref="ToProbeData"/>.</summary>
     public FeatureSource ProbeSource => MemeFeatures.SourceFor(ImageSource);

@@ -56,7 +56,9 @@ public static class HatefulMemesBenchmark
         }
 
         var features = MemeFeatures.Combine(memes.Images, memes.Texts);
-        return Enumerable.Range(0, features.Count).Select(i => probe.PredictProbabilities(features[i])[hateful]).ToArray();
+        return Enumerable.Range(0, features.Count)
+            .Select(i => probe.PredictProbabilities(features[i])[hateful])
+            .ToArray();
     }
 
     /// <summary>ROC-AUC and accuracy of the probe's scores against the labels.</summary>

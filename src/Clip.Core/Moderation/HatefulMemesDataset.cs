@@ -52,7 +52,9 @@ public sealed class HatefulMemesDataset
             }
         }
 
-        return memes.Count > 0 ? new HatefulMemesDataset(source, memes) : throw new FormatException($"'{source}' holds no memes.");
+        return memes.Count > 0
+            ? new HatefulMemesDataset(source, memes)
+            : throw new FormatException($"'{source}' holds no memes.");
     }
 
     /// <summary>
@@ -100,7 +102,9 @@ public sealed class HatefulMemesDataset
     }
 
     private static JsonElement Field(JsonElement root, string key, string where) =>
-        root.TryGetProperty(key, out JsonElement value) ? value : throw new FormatException($"{where}: '{key}' is missing.");
+        root.TryGetProperty(key, out JsonElement value)
+            ? value
+            : throw new FormatException($"{where}: '{key}' is missing.");
 
     private static string Text(JsonElement root, string key, string where) =>
         Field(root, key, where) is { ValueKind: JsonValueKind.String } value && value.GetString() is { Length: > 0 } s

@@ -52,7 +52,8 @@ internal sealed class JsonObjectReader
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
+        if (value.ValueKind != JsonValueKind.Array
+            || value.EnumerateArray().Any(item => item.ValueKind != JsonValueKind.String))
         {
             throw Error(key, "must be a list of strings");
         }
@@ -78,7 +79,9 @@ internal sealed class JsonObjectReader
     };
 
     public JsonObjectReader Object(string key) =>
-        Optional(key) is { } value ? new JsonObjectReader(value, Source, $"{_prefix}{key}.") : throw Error(key, "is required");
+        Optional(key) is { } value
+            ? new JsonObjectReader(value, Source, $"{_prefix}{key}.")
+            : throw Error(key, "is required");
 
     private JsonElement? Optional(string key) =>
         _element.TryGetProperty(key, out JsonElement value) && value.ValueKind != JsonValueKind.Null ? value : null;

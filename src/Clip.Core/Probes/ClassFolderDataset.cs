@@ -29,7 +29,9 @@ public sealed class ClassFolderDataset
     /// <summary>The folder scanned, as a full path.</summary>
     public string Root { get; }
 
-    /// <summary>The class names: sub-folders holding at least one image file; folders starting with '.' are skipped.</summary>
+    /// <summary>
+    /// The class names: the sub-folders that hold at least one image file, except those whose name starts with '.'.
+    /// </summary>
     public IReadOnlyList<string> Classes { get; }
 
     /// <summary>Every image file, grouped by class.</summary>

@@ -92,7 +92,10 @@ public sealed class ImageFileEmbedder
 
             if (batch.Count == _batchSize || (i == paths.Count - 1 && batch.Count > 0))
             {
-                EmbeddingBatch rows = _model.ImageEncoder.Encode(pixels.AsSpan(0, batch.Count * perImage), batch.Count, cancellationToken);
+                EmbeddingBatch rows = _model.ImageEncoder.Encode(
+                    pixels.AsSpan(0, batch.Count * perImage),
+                    batch.Count,
+                    cancellationToken);
                 values.AddRange(rows.Values.ToArray());
                 embedded.AddRange(batch);
                 batch.Clear();
@@ -103,8 +106,11 @@ public sealed class ImageFileEmbedder
         return new ImageFileEmbeddings(embeddings, embedded, failures);
     }
 
-    /// <summary>Decodes and preprocesses one file into <paramref name="destination"/>; returns why it failed, if it did.</summary>
-    private async Task<string?> TryPrepareAsync(string path, Memory<float> destination, CancellationToken cancellationToken)
+    /// <summary>Decodes and preprocesses one file into <paramref name="destination"/>; returns why it failed.</summary>
+    private async Task<string?> TryPrepareAsync(
+        string path,
+        Memory<float> destination,
+        CancellationToken cancellationToken)
     {
         try
         {

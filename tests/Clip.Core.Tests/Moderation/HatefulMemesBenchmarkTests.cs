@@ -21,7 +21,7 @@ public sealed class HatefulMemesBenchmarkTests
         // At 0.5 the calls are yes, no, no, yes: memes 0 and 1 right, 2 and 3 wrong = 0.5.
         HatefulMemeEmbeddings memes = Memes([1f, 0f, 0f, 1f, 0.6f, 0.8f, 0.8f, 0.6f], [true, false, true, false]);
         var policy = new ModerationPolicy("p", ["bad"], ["fine"], 0.8f, 0.5f);
-        var scorer = new ModerationScorer(policy, new EmbeddingBatch([1f, 0f], 2), new EmbeddingBatch([0f, 1f], 2), 10f);
+        ModerationScorer scorer = AlongXAgainstY(policy);
 
         BinaryEvaluation result = HatefulMemesBenchmark.ZeroShot(scorer, memes);
 
@@ -35,7 +35,7 @@ public sealed class HatefulMemesBenchmarkTests
     {
         HatefulMemeEmbeddings memes = Memes([1f, 0f, 0f, 1f], [true, null]);
         var policy = new ModerationPolicy("p", ["bad"], ["fine"], 0.8f, 0.5f);
-        var scorer = new ModerationScorer(policy, new EmbeddingBatch([1f, 0f], 2), new EmbeddingBatch([0f, 1f], 2), 10f);
+        ModerationScorer scorer = AlongXAgainstY(policy);
 
         var error = Assert.Throws<InvalidOperationException>(() => HatefulMemesBenchmark.ZeroShot(scorer, memes));
 
@@ -72,6 +72,9 @@ public sealed class HatefulMemesBenchmarkTests
         Assert.Equal(1.0, result.RocAuc);
         Assert.Equal(1.0, result.Accuracy);
     }
+
+    private static ModerationScorer AlongXAgainstY(ModerationPolicy policy) =>
+        new(policy, new EmbeddingBatch([1f, 0f], 2), new EmbeddingBatch([0f, 1f], 2), logitScale: 10f);
 
     private static HatefulMemeEmbeddings Memes(float[] rows, bool?[] labels)
     {

@@ -62,7 +62,7 @@ public sealed class ModerationPolicyFileTests
         "'thresholds.flag' must be a number")]
     [InlineData("""{ "name": "n", "positive": ["x"], "negative": ["y"], "treshold": 1, "thresholds": { "flag": 1 } }""",
         "'treshold' is not a known key")]
-    [InlineData("""{ "name": "n", "positive": ["x"], "negative": ["y"], "thresholds": { "flag": 0.5, "review": 0.7 } }""",
+    [InlineData("""{ "name": "n", "positive": ["x"], "negative": ["y"], "thresholds": { "flag": 0.5, "review": 1 } }""",
         "0 <= review <= flag <= 1")]
     [InlineData("""{ "positive": ["x"], "negative": ["y"], "thresholds": { "flag": 0.5 } }""",
         "'name' must be a non-empty string")]

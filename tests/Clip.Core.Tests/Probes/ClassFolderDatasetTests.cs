@@ -67,7 +67,8 @@ public sealed class ClassFolderDatasetTests : IDisposable
     {
         using ClipModel model = TestModels.Load(TinyClipReference.Directory);
         var embedder = ImageFileEmbedder.Create(model);
-        ClassFolderEmbeddings embedded = await ClassFolderDataset.Scan(_root).EmbedAsync(embedder, CancellationToken.None);
+        ClassFolderDataset dataset = ClassFolderDataset.Scan(_root);
+        ClassFolderEmbeddings embedded = await dataset.EmbedAsync(embedder, CancellationToken.None);
         var options = new LinearProbeOptions { LambdaGrid = [1e-2], CrossValidationFolds = 0 };
 
         LinearProbe probe = LinearProbeTrainer.Train(embedded.Data, embedder.Source, options).Probe;
