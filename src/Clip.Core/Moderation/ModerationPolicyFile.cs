@@ -40,6 +40,11 @@ public static class ModerationPolicyFile
             throw new FileNotFoundException($"The moderation policy file '{path}' does not exist.", path);
         }
 
+        if (Path.GetExtension(path).ToLowerInvariant() is ".yaml" or ".yml")
+        {
+            throw new FormatException($"Moderation policies are JSON files; write '{path}' as JSON.");
+        }
+
         return Parse(File.ReadAllText(path), path);
     }
 

@@ -85,6 +85,23 @@ public sealed class ModerationPolicyFileTests
     }
 
     [Fact]
+    public void Load_YamlFile_ThrowsSayingPoliciesAreJson()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"policy-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, "name: n\n");
+        try
+        {
+            var error = Assert.Throws<FormatException>(() => ModerationPolicyFile.Load(path));
+
+            Assert.Contains("JSON", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Load_ExamplePolicy_IsValidAndUsesImageText()
     {
         string path = Path.Combine(SharedData.RepositoryRoot, "docs", "examples", "policies", "hateful-memes.json");
