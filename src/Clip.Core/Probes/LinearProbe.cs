@@ -142,6 +142,7 @@ public sealed class LinearProbe
         int index = Classes.ToList().IndexOf(className);
         return index >= 0
             ? index
-            : throw new ArgumentException($"The probe has no class '{className}'; it knows {string.Join(", ", Classes)}.");
+            : throw new ArgumentException(
+                $"The probe has no class '{className}'; it knows {string.Join(", ", Classes)}.");
     }
 }

@@ -41,7 +41,7 @@ public static class LinearProbeFile
             dimension,
             probe.Lambda,
             probe.Classes,
-            Enumerable.Range(0, probe.Classes.Count).Select(c => weights[(c * dimension)..((c + 1) * dimension)]).ToArray(),
+            weights.Chunk(dimension).ToArray(),
             probe.Bias.ToArray(),
             probe.CrossValidatedAccuracy);
         File.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(document, Options));

@@ -57,7 +57,8 @@ public sealed class LinearProbeOptions
 
         if (!(ValidationFraction > 0 && ValidationFraction < 1))
         {
-            throw new ArgumentException($"{nameof(ValidationFraction)} must be between 0 and 1, not {ValidationFraction}.");
+            throw new ArgumentException(
+                $"{nameof(ValidationFraction)} must be between 0 and 1, not {ValidationFraction}.");
         }
 
         if (CrossValidationFolds is < 0 or 1)

@@ -58,7 +58,8 @@ public static class LinearProbeTrainer
             lambda,
             source,
             crossValidated);
-        return new LinearProbeTrainingResult(probe, scores, crossValidated, foldAccuracies, all.Score(parameters).Accuracy);
+        double trainingAccuracy = all.Score(parameters).Accuracy;
+        return new LinearProbeTrainingResult(probe, scores, crossValidated, foldAccuracies, trainingAccuracy);
     }
 
     private static void Check(LabeledEmbeddings data, FeatureSource source, LinearProbeOptions options)

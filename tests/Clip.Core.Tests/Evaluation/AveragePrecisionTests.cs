@@ -39,6 +39,12 @@ public sealed class AveragePrecisionTests
     }
 
     [Fact]
+    public void Compute_SingleRelevantItem_IsOne()
+    {
+        Assert.Equal(1.0, AveragePrecision.Compute([0.2f], [true]));
+    }
+
+    [Fact]
     public void Compute_NoRelevantItem_Throws()
     {
         var error = Assert.Throws<ArgumentException>(() => AveragePrecision.Compute([0.5f, 0.2f], [false, false]));

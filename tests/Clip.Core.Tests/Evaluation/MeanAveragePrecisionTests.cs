@@ -40,6 +40,19 @@ public sealed class MeanAveragePrecisionTests
     }
 
     [Fact]
+    public void Compute_SingleClass_IsThatClassAveragePrecision()
+    {
+        // One class, scores 0.3, 0.9, 0.5 carried by samples 0 and 2. Sorted: s1 no, s2 yes (1/2), s0 yes (2/3).
+        // AP = (1/2 + 2/3) / 2 = 7/12.
+        var scores = ScoreMatrix.FromRows([[0.3f], [0.9f], [0.5f]]);
+
+        MeanAveragePrecisionResult result = MeanAveragePrecision.Compute(scores, [[0], [], [0]]);
+
+        Assert.Equal(7.0 / 12, result.Mean, 12);
+        Assert.Empty(result.ClassesWithoutPositives);
+    }
+
+    [Fact]
     public void Compute_NoClassHasPositives_Throws()
     {
         Assert.Throws<ArgumentException>(() => MeanAveragePrecision.Compute(Scores, [[], [], [], []]));

@@ -75,6 +75,18 @@ public sealed class RetrievalRecallTests
     }
 
     [Fact]
+    public void Compute_SingleImage_EveryQueryHits()
+    {
+        // One image with both captions: its best caption is always in its top 1, and it is the only image.
+        var scores = ScoreMatrix.FromRows([[0.1f, 0.7f]]);
+
+        RetrievalRecallResult result = RetrievalRecall.Compute(scores, [0, 0], [1]);
+
+        Assert.Equal(1.0, result.ImageToText[0].Recall);
+        Assert.Equal(1.0, result.TextToImage[0].Recall);
+    }
+
+    [Fact]
     public void Compute_CaptionNamesMissingImage_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => RetrievalRecall.Compute(Scores, [0, 0, 1, 2, 3]));

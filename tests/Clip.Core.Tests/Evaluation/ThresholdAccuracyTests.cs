@@ -37,6 +37,13 @@ public sealed class ThresholdAccuracyTests
     }
 
     [Fact]
+    public void Compute_AllScoresEqualToThreshold_CallsEverythingPositive()
+    {
+        // Every call is positive, so accuracy is the share of positives: 2 of 4.
+        Assert.Equal(0.5, ThresholdAccuracy.Compute([0.5f, 0.5f, 0.5f, 0.5f], Positive, 0.5f));
+    }
+
+    [Fact]
     public void Compute_NaNThreshold_Throws()
     {
         Assert.Throws<ArgumentException>(() => ThresholdAccuracy.Compute(Scores, Positive, float.NaN));

@@ -72,6 +72,18 @@ public sealed class LinearProbeTests : IDisposable
     }
 
     [Fact]
+    public void EnsureCompatibleWith_SameModelOtherDimension_Throws()
+    {
+        LinearProbe probe = TwoDimensional(bias: [0f, 0f]);
+
+        var error = Assert.Throws<InvalidOperationException>(
+            () => probe.EnsureCompatibleWith(probe.Source with { Dimension = 3 }));
+
+        Assert.Contains("of 2 floats", error.Message);
+        Assert.Contains("of 3 floats", error.Message);
+    }
+
+    [Fact]
     public void EnsureCompatibleWith_RenamedFolderOfSameModel_Passes()
     {
         LinearProbe probe = TwoDimensional(bias: [0f, 0f]);

@@ -31,7 +31,8 @@ public sealed class LinearProbeTrainerTests
         const int Dimension = 32;
         FeatureSource source = ProbeTestData.Source with { Dimension = Dimension };
         LabeledEmbeddings clean = ProbeTestData.Clusters(3, 20, 0.3f, seed: 3, dimension: Dimension);
-        LabeledEmbeddings noise = ProbeTestData.Clusters(3, 20, 0.3f, seed: 3, shuffleLabels: true, dimension: Dimension);
+        LabeledEmbeddings noise = ProbeTestData.Clusters(
+            3, 20, 0.3f, seed: 3, shuffleLabels: true, dimension: Dimension);
         var options = new LinearProbeOptions
         {
             LambdaGrid = LinearProbeOptions.LogSpaced(1e-5, 1e1, 7),

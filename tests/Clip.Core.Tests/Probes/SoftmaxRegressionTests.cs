@@ -42,7 +42,9 @@ public sealed class SoftmaxRegressionTests
         double[] features = Enumerable.Range(0, Count * Dimension).Select(_ => random.NextDouble() - 0.5).ToArray();
         int[] labels = Enumerable.Range(0, Count).Select(_ => random.Next(Classes)).ToArray();
         var objective = new SoftmaxRegression(features, Dimension, labels, Classes, lambda: 0.1);
-        double[] parameters = Enumerable.Range(0, objective.ParameterCount).Select(_ => random.NextDouble() - 0.5).ToArray();
+        double[] parameters = Enumerable.Range(0, objective.ParameterCount)
+            .Select(_ => random.NextDouble() - 0.5)
+            .ToArray();
         double[] gradient = new double[parameters.Length];
         objective.Evaluate(parameters, gradient);
 
