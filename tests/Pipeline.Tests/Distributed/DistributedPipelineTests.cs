@@ -62,6 +62,17 @@ public sealed class DistributedPipelineTests
                 source = $"{blobs.Uri}/photos/",
                 model = model.Name,
                 labels = new[] { "cat", "dog", "car", "flower" },
+                policies = new[]
+                {
+                    new
+                    {
+                        name = "weapons",
+                        positivePrompts = new[] { "a photo of a weapon." },
+                        negativePrompts = new[] { "a photo of something harmless." },
+                        flagThreshold = 0.9f,
+                        reviewThreshold = 0.5f,
+                    },
+                },
                 topK = 2,
             });
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -101,6 +112,11 @@ public sealed class DistributedPipelineTests
             WHERE l.model_id = @model GROUP BY i.source_uri
             """, model.Id);
 
+        var moderated = await QueryAsync(storage, """
+            SELECT i.source_uri, count(*) FROM moderation_scores m JOIN images i ON i.id = m.image_id
+            WHERE m.model_id = @model AND m.decision IN ('pass', 'review', 'flag') GROUP BY i.source_uri
+            """, model.Id);
+
         foreach (var (uri, real) in uploaded)
         {
             int embeddings = embedded.GetValueOrDefault(uri);
@@ -110,6 +126,7 @@ public sealed class DistributedPipelineTests
             {
                 Assert.Equal(1, embeddings);
                 Assert.Equal(2, labelled.GetValueOrDefault(uri));
+                Assert.Equal(1, moderated.GetValueOrDefault(uri));
             }
         }
 
