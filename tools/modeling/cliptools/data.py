@@ -31,7 +31,7 @@ def normalise(pixels: torch.Tensor) -> torch.Tensor:
 
 def augment(rgba: torch.Tensor, size: int, generator: torch.Generator) -> torch.Tensor:
     """Light augmentation for a batch of uint8 RGBA images [batch, H, W, 4]: random zoom (0.8-1.2) and shift
-    (up to 10 %), bicubic resampling to ``size``, and a solid background that is white for 60 % of images and a
+    (up to 10 %), bilinear resampling to ``size``, and a solid background that is white for 60 % of images and a
     random colour otherwise. Returns normalised model input."""
     batch = rgba.shape[0]
     image = rgba.permute(0, 3, 1, 2).float() / 255
@@ -41,7 +41,7 @@ def augment(rgba: torch.Tensor, size: int, generator: torch.Generator) -> torch.
     theta[:, 0, 0], theta[:, 1, 1] = scale, scale
     theta[:, :, 2] = shift
     grid = F.affine_grid(theta, [batch, 4, size, size], align_corners=False)
-    image = F.grid_sample(image, grid, mode="bicubic", padding_mode="zeros", align_corners=False).clamp(0, 1)
+    image = F.grid_sample(image, grid, mode="bilinear", padding_mode="zeros", align_corners=False).clamp(0, 1)
 
     background = torch.rand(batch, 3, 1, 1, generator=generator)
     white = torch.rand(batch, 1, 1, 1, generator=generator) < 0.6
