@@ -1,12 +1,23 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Pipeline.Contracts;
 
 namespace Pipeline.Sources;
 
-/// <summary>Images under a local folder, walked recursively in ordinal name order; or a single file.</summary>
+/// <summary>
+/// Images under a local folder, walked recursively in ordinal name order (each real folder once, so symbolic
+/// link loops end); or a single file. A folder that cannot be listed becomes one entry of its own, whose read
+/// fails with the reason, so it shows up among the job's errors instead of stopping the job.
+/// </summary>
 public sealed class LocalFolderSource : IImageSource
 {
+    /// <summary>How long one file may take to read before it gets an error record.</summary>
+    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(30);
+
+    private const int ChunkSize = 81920;
+
     private readonly string _root;
+    private readonly ConcurrentDictionary<string, string> _unlistable = new(StringComparer.Ordinal);
 
     /// <summary>Creates a source for a folder or a single image file.</summary>
     public LocalFolderSource(string path)
@@ -31,7 +42,7 @@ public sealed class LocalFolderSource : IImageSource
         foreach (string file in EnumerateFiles(_root))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            page.Add(new ImageReference(file, new FileInfo(file).Length));
+            page.Add(new ImageReference(file, SizeOf(file)));
             if (page.Count == pageSize)
             {
                 yield return page;
@@ -49,22 +60,53 @@ public sealed class LocalFolderSource : IImageSource
     /// <inheritdoc />
     public async Task<byte[]> ReadAsync(ImageReference image, long maxBytes, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(image);
+        if (_unlistable.TryGetValue(image.Uri, out string? reason))
+        {
+            throw new ImageReadException("read-failed", $"The folder could not be listed: {reason}");
+        }
+
+        // Limitation: a read that blocks in the operating system (a pipe with no writer) keeps one thread until
+        // it returns; the image gets its timeout error and the job goes on without it.
+        Task<byte[]> read = Task.Run(() => ReadBounded(image.Uri, maxBytes), CancellationToken.None);
         try
         {
-            var info = new FileInfo(image.Uri);
-            if (!info.Exists)
+            return await read.WaitAsync(ReadTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new ImageReadException(
+                "read-timeout",
+                $"Reading the file took over {ReadTimeout.TotalSeconds:F0} s; it may be a pipe or a device.");
+        }
+    }
+
+    private static byte[] ReadBounded(string path, long maxBytes)
+    {
+        try
+        {
+            if (Directory.Exists(path) || !File.Exists(path))
             {
-                throw new ImageReadException("not-found", $"The file no longer exists: {image.Uri}.");
+                throw new ImageReadException("not-found", $"The file no longer exists: {path}.");
             }
 
-            if (info.Length > maxBytes)
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkSize);
+
+            // The size a listing or the file system reports is not trusted: devices report 0 and grow forever.
+            using var content = new MemoryStream();
+            byte[] chunk = new byte[ChunkSize];
+            int read;
+            while ((read = file.Read(chunk)) > 0)
             {
-                throw new ImageReadException(
-                    "too-large",
-                    $"The file has {info.Length:N0} bytes, over the limit of {maxBytes:N0}.");
+                if (content.Length + read > maxBytes)
+                {
+                    throw new ImageReadException("too-large", $"The file has over {maxBytes:N0} bytes, the limit.");
+                }
+
+                content.Write(chunk, 0, read);
             }
 
-            return await File.ReadAllBytesAsync(image.Uri, cancellationToken).ConfigureAwait(false);
+            return content.ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -72,7 +114,19 @@ public sealed class LocalFolderSource : IImageSource
         }
     }
 
-    private static IEnumerable<string> EnumerateFiles(string root)
+    private static long? SizeOf(string file)
+    {
+        try
+        {
+            return new FileInfo(file).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private IEnumerable<string> EnumerateFiles(string root)
     {
         if (File.Exists(root))
         {
@@ -81,12 +135,37 @@ public sealed class LocalFolderSource : IImageSource
         }
 
         // Depth-first with sorted entries, so that listings are stable from run to run and resumable.
+        var visited = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>();
         pending.Push(root);
         while (pending.Count > 0)
         {
             string dir = pending.Pop();
-            string[] files = Directory.GetFiles(dir);
+            if (!visited.Add(RealPathOf(dir)))
+            {
+                continue;
+            }
+
+            string[] files;
+            string[] subdirs;
+            try
+            {
+                files = Directory.GetFiles(dir);
+                subdirs = Directory.GetDirectories(dir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _unlistable[dir] = e.Message;
+                files = [];
+                subdirs = [];
+            }
+
+            if (_unlistable.ContainsKey(dir))
+            {
+                yield return dir;
+                continue;
+            }
+
             Array.Sort(files, StringComparer.Ordinal);
             foreach (string file in files)
             {
@@ -96,12 +175,24 @@ public sealed class LocalFolderSource : IImageSource
                 }
             }
 
-            string[] subdirs = Directory.GetDirectories(dir);
             Array.Sort(subdirs, StringComparer.Ordinal);
             for (int i = subdirs.Length - 1; i >= 0; i--)
             {
                 pending.Push(subdirs[i]);
             }
+        }
+    }
+
+    private static string RealPathOf(string dir)
+    {
+        try
+        {
+            return new DirectoryInfo(dir).ResolveLinkTarget(returnFinalTarget: true)?.FullName
+                ?? Path.GetFullPath(dir);
+        }
+        catch (IOException)
+        {
+            return Path.GetFullPath(dir);
         }
     }
 }

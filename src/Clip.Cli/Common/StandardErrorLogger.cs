@@ -29,7 +29,9 @@ internal sealed class StandardErrorLogger : ILogger
     {
         if (IsEnabled(logLevel))
         {
-            Console.Error.WriteLine($"clip: {formatter(state, exception)}");
+            // Library messages often leave the reason in the exception; without it a warning says nothing.
+            string reason = exception is null || _minimum < LogLevel.Warning ? string.Empty : $": {exception.Message}";
+            Console.Error.WriteLine($"clip: {formatter(state, exception)}{reason}");
         }
     }
 }

@@ -25,6 +25,9 @@ internal static partial class PipelineLog
     [LoggerMessage(1005, LogLevel.Information, "Job {JobId} resumed: {Pending} batches republished")]
     public static partial void JobResumed(ILogger logger, Guid jobId, int pending);
 
+    [LoggerMessage(1007, LogLevel.Warning, "Job {JobId} batch {BatchIndex} failed after its retries: {Reason}")]
+    public static partial void BatchFailed(ILogger logger, Guid jobId, int batchIndex, string reason);
+
     [LoggerMessage(1006, LogLevel.Error, "Resuming unfinished jobs failed")]
     public static partial void ResumeFailed(ILogger logger, Exception exception);
 

@@ -44,6 +44,7 @@ public static class PipelineServiceCollectionExtensions
             {
                 bus.AddConsumer<ImageBatchEmbeddedConsumer>(c => c.ConcurrentMessageLimit = 1);
                 bus.AddConsumer<JobSubmittedConsumer>(c => c.ConcurrentMessageLimit = 1);
+                bus.AddConsumer<EmbedImageBatchFaultConsumer>(c => c.ConcurrentMessageLimit = 1);
             }
 
             bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(retry =>

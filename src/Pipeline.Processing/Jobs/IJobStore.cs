@@ -19,6 +19,17 @@ public interface IJobStore
     /// </summary>
     Task<bool> CompleteBatchAsync(ImageBatchEmbedded completion, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Counts a batch that failed as a whole after its retries. Returns false, changing nothing, when the batch
+    /// was already counted.
+    /// </summary>
+    Task<bool> FailBatchAsync(
+        Guid jobId,
+        int batchIndex,
+        int imageCount,
+        string reason,
+        CancellationToken cancellationToken);
+
     /// <summary>The indexes of the job's batches that have completed, for a resumed listing to skip.</summary>
     Task<IReadOnlySet<int>> GetCompletedBatchesAsync(Guid jobId, CancellationToken cancellationToken);
 

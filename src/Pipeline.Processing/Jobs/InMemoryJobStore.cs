@@ -66,6 +66,27 @@ public sealed class InMemoryJobStore : IJobStore
     }
 
     /// <inheritdoc />
+    public Task<bool> FailBatchAsync(
+        Guid jobId,
+        int batchIndex,
+        int imageCount,
+        string reason,
+        CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            JobState state = Get(jobId);
+            if (!state.Completed.Add(batchIndex))
+            {
+                return Task.FromResult(false);
+            }
+
+            state.Failed += imageCount;
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlySet<int>> GetCompletedBatchesAsync(Guid jobId, CancellationToken cancellationToken)
     {
         lock (_lock)

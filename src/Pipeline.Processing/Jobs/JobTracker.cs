@@ -65,6 +65,33 @@ public sealed class JobTracker : IDisposable
         await CheckAsync(completion.JobId, publisher, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A batch failed as a whole after its retries (its <see cref="Fault{T}"/> arrived): every image of it counts as
+    /// failed with the batch's reason, and the job goes on.
+    /// </summary>
+    public async Task OnBatchFaultedAsync(
+        EmbedImageBatch batch,
+        string reason,
+        IPublishEndpoint publisher,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        bool counted = await _store.FailBatchAsync(batch.JobId, batch.BatchIndex, batch.Images.Count, reason,
+            cancellationToken).ConfigureAwait(false);
+        if (!counted)
+        {
+            PipelineLog.DuplicateCompletion(_logger, batch.JobId, batch.BatchIndex);
+            return;
+        }
+
+        PipelineLog.BatchFailed(_logger, batch.JobId, batch.BatchIndex, reason);
+        _metrics.BatchCompleted();
+        var failures = batch.Images.Select(i => new ImageFailure(i.Uri, "batch-failed", reason)).ToList();
+        BatchCompleted?.Invoke(new ImageBatchEmbedded(batch.JobId, batch.BatchIndex, 0, 0, failures,
+            TimeSpan.Zero, "fault"));
+        await CheckAsync(batch.JobId, publisher, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The job's listing has ended; it may already be finished.</summary>
     public Task OnListedAsync(Guid jobId, IPublishEndpoint publisher, CancellationToken cancellationToken) =>
         CheckAsync(jobId, publisher, cancellationToken);
@@ -89,7 +116,16 @@ public sealed class JobTracker : IDisposable
                 return;
             }
 
-            await _sink.CompleteJobAsync(jobId, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _sink.CompleteJobAsync(jobId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The job is over either way; whoever waits for it learns why its results are incomplete.
+                _waiters.GetOrAdd(jobId, _ => NewWaiter()).TrySetException(e);
+                return;
+            }
         }
         finally
         {

@@ -74,6 +74,19 @@ public sealed class PostgresJobStore : IJobStore
     }
 
     /// <inheritdoc />
+    public async Task<bool> FailBatchAsync(
+        Guid jobId,
+        int batchIndex,
+        int imageCount,
+        string reason,
+        CancellationToken cancellationToken)
+    {
+        BatchCompletion result = await _storage.Batches.MarkFailedAsync(jobId, batchIndex, reason, cancellationToken)
+            .ConfigureAwait(false);
+        return result.Counted;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlySet<int>> GetCompletedBatchesAsync(Guid jobId, CancellationToken cancellationToken)
     {
         var done = await _storage.Batches.ListAsync(jobId, BatchState.Done, cancellationToken).ConfigureAwait(false);

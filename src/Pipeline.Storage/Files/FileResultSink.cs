@@ -17,6 +17,7 @@ public sealed class FileResultSink : IResultSink, IDisposable
     private readonly HashSet<(Guid, int)> _written = [];
     private readonly string _directory;
     private readonly string _rawEmbeddingsPath;
+    private Exception? _broken;
     private int _rows;
     private int _dimension;
 
@@ -55,15 +56,32 @@ public sealed class FileResultSink : IResultSink, IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!_written.Add((batch.JobId, batch.BatchIndex)))
+            if (_broken is not null)
+            {
+                throw new IOException($"Results can no longer be written to {_directory}: {_broken.Message}",
+                    _broken);
+            }
+
+            if (_written.Contains((batch.JobId, batch.BatchIndex)))
             {
                 return;
             }
 
-            var embedded = batch.Images.Where(i => i.Succeeded).ToList();
-            await AppendParquetAsync(batch.ModelName, embedded, cancellationToken).ConfigureAwait(false);
-            await AppendRawEmbeddingsAsync(embedded, cancellationToken).ConfigureAwait(false);
-            await AppendResultLinesAsync(batch, cancellationToken).ConfigureAwait(false);
+            // The three files are appended one after the other; if one append fails the files no longer agree,
+            // so the sink refuses every later batch rather than write results that do not line up.
+            try
+            {
+                var embedded = batch.Images.Where(i => i.Succeeded).ToList();
+                await AppendParquetAsync(batch.ModelName, embedded, cancellationToken).ConfigureAwait(false);
+                await AppendRawEmbeddingsAsync(embedded, cancellationToken).ConfigureAwait(false);
+                await AppendResultLinesAsync(batch, cancellationToken).ConfigureAwait(false);
+                _written.Add((batch.JobId, batch.BatchIndex));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _broken = e;
+                throw;
+            }
         }
         finally
         {

@@ -69,4 +69,36 @@ public sealed class EmbeddedPipelineTests
             Assert.True(top[0].GetProperty("score").GetSingle() >= top[1].GetProperty("score").GetSingle());
         }
     }
+
+    [Fact]
+    public async Task RunAsync_SinkRefusesABatch_JobFinishesWithThatBatchsImagesFailedWithTheReason()
+    {
+        using var dir = new TempDirectory();
+        string input = Path.Combine(dir.Path, "in");
+        Directory.CreateDirectory(input);
+        foreach (string file in Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "samples", "images")))
+        {
+            File.Copy(file, Path.Combine(input, Path.GetFileName(file)));
+        }
+
+        var files = new FileResultSink(new FileResultSinkOptions { OutputDirectory = Path.Combine(dir.Path, "out") });
+        using IHost host = EmbeddedPipeline.CreateHost(
+            new ClipEngineOptions { ModelDirectory = TinyModel },
+            new PipelineOptions { BatchSize = 4, ConcurrentBatches = 2 },
+            _ => new FailingSink(files, failingBatch: 1),
+            outputDirectory: Path.Combine(dir.Path, "unused"));
+        var engine = host.Services.GetRequiredService<IClipEngine>();
+        await host.StartAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var summary = await host.Services.GetRequiredService<JobRunner>().RunAsync(
+            input, engine.ModelName, JobTasks.EmbedOnly, 4, null, timeout.Token);
+        await host.StopAsync();
+
+        string[] secondBatch = Directory.GetFiles(input).Order(StringComparer.Ordinal).Skip(4).Take(4).ToArray();
+        var lost = summary.Failures.Where(f => f.Kind == "batch-failed").ToList();
+        Assert.Equal(secondBatch, lost.Select(f => f.Uri).Order(StringComparer.Ordinal));
+        Assert.All(lost, f => Assert.Contains("No space left on device", f.Reason));
+        Assert.Equal(9, summary.Images);
+        Assert.Equal(9, summary.Embedded + summary.Failures.Count);
+    }
 }

@@ -62,4 +62,36 @@ public sealed class LocalFolderSourceTests
 
         Assert.Contains("/no/such/folder/here", error.Message);
     }
+
+    [Fact]
+    public async Task ListPagesAsync_SymbolicLinkLoops_ListsEachFileOnce()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("a.jpg", [1]);
+        dir.Write("loop/b.jpg", [1]);
+        Directory.CreateSymbolicLink(Path.Combine(dir.Path, "loop", "up"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(dir.Path, "loop", "self"), "../loop");
+
+        var names = new List<string>();
+        await foreach (var page in new LocalFolderSource(dir.Path).ListPagesAsync(100, CancellationToken.None))
+        {
+            names.AddRange(page.Select(i => Path.GetFileName(i.Uri)));
+        }
+
+        Assert.Equal(["a.jpg", "b.jpg"], names);
+    }
+
+    [Fact]
+    public async Task ReadAsync_LinkToADeviceThatNeverEnds_StopsAtTheLimit()
+    {
+        using var dir = new TempDirectory();
+        string link = Path.Combine(dir.Path, "zero.jpg");
+        File.CreateSymbolicLink(link, "/dev/zero");
+        var source = new LocalFolderSource(dir.Path);
+
+        var error = await Assert.ThrowsAsync<ImageReadException>(
+            () => source.ReadAsync(new ImageReference(link, 0), 1 << 20, CancellationToken.None));
+
+        Assert.Equal("too-large", error.Kind);
+    }
 }
