@@ -26,7 +26,10 @@ public sealed class EmbeddedPipelineTests
             .Order(StringComparer.Ordinal)
             .Take(6)
             .ToArray();
-        string[] broken = ["random_bytes.jpg", "jpeg_missing_sos.jpg", "png_chunk_length_2gib.png", "plain_text_named.jpg"];
+        string[] broken =
+        [
+            "random_bytes.jpg", "jpeg_missing_sos.jpg", "png_chunk_length_2gib.png", "plain_text_named.jpg",
+        ];
         Directory.CreateDirectory(input);
         foreach (string file in real)
         {
