@@ -87,7 +87,9 @@ public sealed class LocalFolderSource : IImageSource
         {
             if (Directory.Exists(path) || !File.Exists(path))
             {
-                throw new ImageReadException("not-found", $"The file no longer exists: {path}.");
+                throw new ImageReadException(
+                    "not-found",
+                    "The file is not there: deleted after the listing, or its name is not valid UTF-8.");
             }
 
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkSize);

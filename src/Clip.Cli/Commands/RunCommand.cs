@@ -143,6 +143,16 @@ internal sealed class RunCommand : ICliCommand
             await database.PrepareAsync(clip, cancellationToken);
         }
 
+        var tasks = new JobTasks(labelSets, parse.GetValue(_top), policies);
+        if (labelSets.Count + policies.Count > 0)
+        {
+            int prompts = labelSets.Sum(s => s.Classes.Count) + policies.Sum(p => p.PositivePrompts.Count);
+            await Console.Error.WriteLineAsync(
+                $"Embedding the prompts of {labelSets.Count} label sets and {policies.Count} policies " +
+                $"({prompts} classes and positive prompts)...");
+            clip.Prepare(tasks);
+        }
+
         await host.StartAsync(cancellationToken);
         var progress = new ConsoleProgress(Console.Error, interactive: !Console.IsErrorRedirected);
         JobRunSummary summary;
@@ -151,7 +161,7 @@ internal sealed class RunCommand : ICliCommand
             summary = await host.Services.GetRequiredService<JobRunner>().RunAsync(
                 parse.GetValue(_source)!,
                 clip.ModelName,
-                new JobTasks(labelSets, parse.GetValue(_top), policies),
+                tasks,
                 pipeline.BatchSize,
                 progress,
                 cancellationToken);

@@ -26,7 +26,7 @@ internal static class RunReport
             $"({summary.ImagesPerSecond:F1} images/s)"));
         foreach (ImageFailure failure in summary.Failures.Take(MaxFailuresListed))
         {
-            output.WriteLine($"  failed  {failure.Uri}: {failure.Kind}: {failure.Reason}");
+            output.WriteLine($"  failed  {Printable(failure.Uri)}: {failure.Kind}: {Printable(failure.Reason)}");
         }
 
         if (summary.Failures.Count > MaxFailuresListed)
@@ -61,11 +61,32 @@ internal static class RunReport
             string text = string.Join(", ", labels.EnumerateArray().Select(l => string.Create(
                 CultureInfo.InvariantCulture,
                 $"{l.GetProperty("label").GetString()} {l.GetProperty("score").GetSingle() * 100:F0}%")));
-            output.WriteLine($"  {Path.GetFileName(root.GetProperty("uri").GetString())}: {text}");
+            output.WriteLine($"  {Printable(Path.GetFileName(root.GetProperty("uri").GetString()) + ": " + text)}");
             if (++shown == show)
             {
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// File names and labels come from users: control and bidirectional-override characters are shown as
+    /// <c>\uXXXX</c> so that they can neither break the report's lines nor steer the terminal.
+    /// </summary>
+    internal static string Printable(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var result = new System.Text.StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            bool hidden = char.IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+            result.Append(hidden ? $"\\u{(int)c:X4}" : c);
+        }
+
+        return result.ToString();
     }
 }

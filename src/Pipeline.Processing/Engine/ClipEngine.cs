@@ -123,6 +123,21 @@ public sealed class ClipEngine : IClipEngine, IDisposable
     }
 
     /// <inheritdoc />
+    public void Prepare(JobTasks tasks)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        foreach (LabelSetDefinition labelSet in tasks.LabelSets)
+        {
+            ScorerFor(labelSet);
+        }
+
+        foreach (ModerationPolicyDefinition policy in tasks.PolicyList)
+        {
+            ScorerFor(policy);
+        }
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<ImageModeration>[] Moderate(
         IReadOnlyList<ModerationPolicyDefinition> policies,
         ReadOnlySpan<float> embeddings,

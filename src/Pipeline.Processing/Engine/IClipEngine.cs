@@ -30,6 +30,12 @@ public interface IClipEngine
     /// <summary>Encodes <paramref name="count"/> preprocessed images into L2-normalised embeddings.</summary>
     void EncodeImages(ReadOnlySpan<float> pixels, int count, Span<float> embeddings);
 
+    /// <summary>
+    /// Embeds the prompts of the tasks' label sets and policies now (they are cached), so that a large label set
+    /// costs its time before the first batch instead of inside it.
+    /// </summary>
+    void Prepare(JobTasks tasks);
+
     /// <summary>The score and decision of each policy for each embedding.</summary>
     IReadOnlyList<ImageModeration>[] Moderate(
         IReadOnlyList<ModerationPolicyDefinition> policies,
