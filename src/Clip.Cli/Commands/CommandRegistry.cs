@@ -15,6 +15,8 @@ internal static class CommandRegistry
         new EmbedCommand(),
         new ClassifyCommand(),
         new EvalCommand(),
+        new ModerateCommand(),
+        new ProbeCommand(),
     ];
 
     public static RootCommand CreateRootCommand()
