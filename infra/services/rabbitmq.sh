@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # RabbitMQ for the tests: one node whose listeners, Erlang distribution and port mapper stay on 127.0.0.1.
-# Usage: rabbitmq.sh install|up|down|status|env|vhost NAME|drop-vhost NAME
+# Usage: rabbitmq.sh install|up|down|status|env|vhost NAME|drop-vhost NAME|queues VHOST|purge VHOST QUEUE
 set -euo pipefail
 SERVICE_NAME=rabbitmq
 source "$(dirname "$0")/common.sh"
@@ -122,9 +122,15 @@ cmd_drop_vhost() {
     ctl delete_vhost "$1" >/dev/null 2>&1 || true
 }
 
+cmd_queues() { ctl list_queues -p "${1:?vhost}" name messages; }
+
+cmd_purge() { ctl purge_queue -p "${1:?vhost}" "${2:?queue}"; }
+
 case "${1:-}" in
     install | up | down | status | env) "cmd_$1" ;;
     vhost) cmd_vhost "${2:-}" ;;
     drop-vhost) cmd_drop_vhost "${2:-}" ;;
-    *) die "usage: $0 install|up|down|status|env|vhost NAME|drop-vhost NAME" ;;
+    queues) cmd_queues "${2:-}" ;;
+    purge) cmd_purge "${2:-}" "${3:-}" ;;
+    *) die "usage: $0 install|up|down|status|env|vhost NAME|drop-vhost NAME|queues VHOST|purge VHOST QUEUE" ;;
 esac

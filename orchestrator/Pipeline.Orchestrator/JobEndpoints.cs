@@ -46,7 +46,7 @@ internal static class JobEndpoints
 
         int batchSize = request.BatchSize ?? options.BatchSize;
         var job = new JobSubmitted(Guid.NewGuid(), request.Source, request.Model,
-            new JobTasks(labelSets, request.TopK ?? 3), batchSize, time.GetUtcNow());
+            new JobTasks(labelSets, request.TopK ?? 3, request.Policies ?? []), batchSize, time.GetUtcNow());
         await publisher.Publish(job, cancellationToken);
         return Results.Accepted($"/jobs/{job.JobId}", new { jobId = job.JobId });
     }

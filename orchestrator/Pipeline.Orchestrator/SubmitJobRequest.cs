@@ -7,6 +7,7 @@ namespace Pipeline.Orchestrator;
 /// <param name="Model">Name of a model that a worker has registered.</param>
 /// <param name="Labels">Class names of a single label set named <c>labels</c>; optional.</param>
 /// <param name="LabelSets">Full label set definitions; optional.</param>
+/// <param name="Policies">Moderation policies to score each image against; optional.</param>
 /// <param name="TopK">Labels kept per image and label set. Default 3.</param>
 /// <param name="BatchSize">Images per batch. Default: the orchestrator's <c>Pipeline:BatchSize</c>.</param>
 public sealed record SubmitJobRequest(
@@ -14,5 +15,6 @@ public sealed record SubmitJobRequest(
     string Model,
     IReadOnlyList<string>? Labels,
     IReadOnlyList<LabelSetDefinition>? LabelSets,
+    IReadOnlyList<ModerationPolicyDefinition>? Policies,
     int? TopK,
     int? BatchSize);

@@ -174,12 +174,18 @@ public sealed class ImageBatchProcessor
 
         float[] embeddings = new float[ready.Count * dimension];
         IReadOnlyList<ImageLabel>[] labels = [];
+        IReadOnlyList<ImageModeration>[] moderation = [];
         if (ready.Count > 0)
         {
             _engine.EncodeImages(pixels.AsSpan(0, ready.Count * tensorLength), ready.Count, embeddings);
             if (batch.Tasks.LabelSets.Count > 0)
             {
                 labels = _engine.Classify(batch.Tasks.LabelSets, embeddings, ready.Count, batch.Tasks.TopK);
+            }
+
+            if (batch.Tasks.PolicyList.Count > 0)
+            {
+                moderation = _engine.Moderate(batch.Tasks.PolicyList, embeddings, ready.Count);
             }
         }
 
@@ -203,7 +209,8 @@ public sealed class ImageBatchProcessor
                 slot.Sha256,
                 slot.Prepared.Width,
                 slot.Prepared.Height,
-                slot.ByteSize);
+                slot.ByteSize,
+                moderation.Length > 0 ? moderation[row] : null);
         }
 
         return results;

@@ -12,8 +12,11 @@ public sealed class RunCommandTests : IDisposable
     {
         string samples = Path.Combine(SharedData.RepositoryRoot, "samples");
 
+        string policy = Path.Combine(SharedData.RepositoryRoot, "docs", "examples", "policies", "hateful-memes.json");
+
         var result = await ClipProcess.RunAsync(null, "run", "--source", Path.Combine(samples, "images"),
-            "--labels", Path.Combine(samples, "labels.txt"), "--model", ClipProcess.TinyModel, "--out", _output);
+            "--labels", Path.Combine(samples, "labels.txt"), "--policy", policy, "--model", ClipProcess.TinyModel,
+            "--out", _output);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("9 images: 8 embedded, 8 labelled, 1 failed", result.Output);
@@ -22,7 +25,14 @@ public sealed class RunCommandTests : IDisposable
             .Select(l => JsonDocument.Parse(l).RootElement)
             .ToList();
         Assert.Equal(9, lines.Count);
-        Assert.Equal(8, lines.Count(l => l.GetProperty("status").GetString() == "ok"));
+        var ok = lines.Where(l => l.GetProperty("status").GetString() == "ok").ToList();
+        Assert.Equal(8, ok.Count);
+        Assert.All(ok, l =>
+        {
+            JsonElement score = Assert.Single(l.GetProperty("moderation").EnumerateArray());
+            Assert.Equal("hateful-memes", score.GetProperty("policy").GetString());
+            Assert.Contains(score.GetProperty("decision").GetString(), new[] { "pass", "review", "flag" });
+        });
         Assert.True(File.Exists(Path.Combine(_output, "embeddings.parquet")));
         Assert.Equal(
             128 + (8L * 32 * sizeof(float)),

@@ -4,11 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(python3-torch python3-numpy python3-pil python3-onnx python3-regex nodejs npm)
+packages=(python3-torch python3-numpy python3-pil python3-onnx python3-regex)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+# Node.js may come from another source than Debian (as on the project's machines): ask for it only when absent.
+command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 if ((${#missing[@]})); then
   apt-get update -qq
   apt-get install -y "${missing[@]}"

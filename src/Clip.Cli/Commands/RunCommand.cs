@@ -11,6 +11,7 @@ using Pipeline.Processing;
 using Pipeline.Processing.Engine;
 using Pipeline.Processing.Hosting;
 using Pipeline.Processing.LabelSets;
+using Pipeline.Processing.Moderation;
 
 namespace Clip.Cli.Commands;
 
@@ -34,6 +35,13 @@ internal sealed class RunCommand : ICliCommand
             "Without any, images are embedded only.",
         HelpName = "FILE",
         AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<FileInfo[]> _policies = new("--policy", "-p")
+    {
+        Description = "Moderation policy files (JSON: positive and negative prompts, flag and review " +
+            "thresholds); repeatable. Each image gets a score and a decision per policy.",
+        HelpName = "FILE",
     };
 
     private readonly Option<DirectoryInfo?> _model = CommonOptions.Model();
@@ -95,7 +103,7 @@ internal sealed class RunCommand : ICliCommand
     {
         var command = new Command("run", "Embed and label every image of a folder or blob container.")
         {
-            _source, _labels, _model, _out, _db, _top, _batchSize, _decoder, _exif, _blob, _show,
+            _source, _labels, _policies, _model, _out, _db, _top, _batchSize, _decoder, _exif, _blob, _show,
         };
         _exif.AcceptOnlyFromAmong("apply", "ignore");
         command.SetAction((parseResult, cancellationToken) =>
@@ -107,6 +115,9 @@ internal sealed class RunCommand : ICliCommand
     {
         bool verbose = parse.GetValue(CommonOptions.Verbose);
         var labelSets = (parse.GetValue(_labels) ?? []).Select(f => LabelSetFile.Load(f.FullName)).ToList();
+        var policies = (parse.GetValue(_policies) ?? [])
+            .Select(f => ModerationPolicyFiles.Load(f.FullName))
+            .ToList();
         var engine = new ClipEngineOptions { ModelDirectory = DefaultModel.Resolve(parse.GetValue(_model)) };
         engine.Decoding.Decoder = parse.GetValue(_decoder);
         engine.Decoding.ApplyExifOrientation = parse.GetValue(_exif) == "apply";
@@ -140,7 +151,7 @@ internal sealed class RunCommand : ICliCommand
             summary = await host.Services.GetRequiredService<JobRunner>().RunAsync(
                 parse.GetValue(_source)!,
                 clip.ModelName,
-                new JobTasks(labelSets, parse.GetValue(_top)),
+                new JobTasks(labelSets, parse.GetValue(_top), policies),
                 pipeline.BatchSize,
                 progress,
                 cancellationToken);

@@ -4,6 +4,7 @@ using Clip.Core.Imaging;
 using Clip.Core.Imaging.Decoding;
 using Clip.Core.Imaging.Preprocessing;
 using Clip.Core.Models;
+using Clip.Core.Moderation;
 using Clip.Core.ZeroShot;
 using Microsoft.Extensions.Logging;
 using Pipeline.Contracts;
@@ -22,6 +23,7 @@ public sealed class ClipEngine : IClipEngine, IDisposable
     private readonly ImageLoader _loader;
     private readonly ClipImagePreprocessor _preprocessor;
     private readonly ConcurrentDictionary<string, Lazy<LabelSetScorer>> _labelSets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<ModerationScorer>> _policies = new(StringComparer.Ordinal);
     private readonly LabelSetEmbeddingCache _textCache = new();
 
     private ClipEngine(
@@ -121,7 +123,50 @@ public sealed class ClipEngine : IClipEngine, IDisposable
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<ImageModeration>[] Moderate(
+        IReadOnlyList<ModerationPolicyDefinition> policies,
+        ReadOnlySpan<float> embeddings,
+        int count)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        var scorers = policies.Select(ScorerFor).ToList();
+        int dimension = EmbeddingDimension;
+        var result = new IReadOnlyList<ImageModeration>[count];
+        for (int i = 0; i < count; i++)
+        {
+            ReadOnlySpan<float> embedding = embeddings.Slice(i * dimension, dimension);
+            var scores = new ImageModeration[scorers.Count];
+            for (int p = 0; p < scorers.Count; p++)
+            {
+                ModerationScore score = scorers[p].Score(embedding);
+                scores[p] = new ImageModeration(scorers[p].Policy.Name, score.Score, ToStored(score.Decision));
+            }
+
+            result[i] = scores;
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
     public void Dispose() => _model.Dispose();
+
+    private ModerationScorer ScorerFor(ModerationPolicyDefinition definition)
+    {
+        string key = JsonSerializer.Serialize(definition);
+        return _policies.GetOrAdd(key, _ => new Lazy<ModerationScorer>(() => ModerationScorer.Create(
+            _model,
+            new ModerationPolicy(definition.Name, definition.PositivePrompts, definition.NegativePrompts,
+                definition.FlagThreshold, definition.ReviewThreshold)))).Value;
+    }
+
+    private static Pipeline.Storage.ModerationDecision ToStored(Clip.Core.Moderation.ModerationDecision decision) =>
+        decision switch
+        {
+            Clip.Core.Moderation.ModerationDecision.Flag => Pipeline.Storage.ModerationDecision.Flag,
+            Clip.Core.Moderation.ModerationDecision.Review => Pipeline.Storage.ModerationDecision.Review,
+            _ => Pipeline.Storage.ModerationDecision.Pass,
+        };
 
     private LabelSetScorer ScorerFor(LabelSetDefinition definition)
     {

@@ -30,6 +30,12 @@ public interface IClipEngine
     /// <summary>Encodes <paramref name="count"/> preprocessed images into L2-normalised embeddings.</summary>
     void EncodeImages(ReadOnlySpan<float> pixels, int count, Span<float> embeddings);
 
+    /// <summary>The score and decision of each policy for each embedding.</summary>
+    IReadOnlyList<ImageModeration>[] Moderate(
+        IReadOnlyList<ModerationPolicyDefinition> policies,
+        ReadOnlySpan<float> embeddings,
+        int count);
+
     /// <summary>The top labels of each label set for each embedding, best first.</summary>
     IReadOnlyList<ImageLabel>[] Classify(
         IReadOnlyList<LabelSetDefinition> labelSets,

@@ -36,6 +36,12 @@ public sealed class PostgresJobStore : IJobStore
                 cancellationToken).ConfigureAwait(false);
         }
 
+        foreach (ModerationPolicyDefinition policy in job.Tasks.PolicyList)
+        {
+            await _storage.Definitions.SavePolicyAsync(policy.Name, JsonSerializer.Serialize(policy),
+                cancellationToken).ConfigureAwait(false);
+        }
+
         // The whole submission is kept so that a restarted orchestrator can resume the job as it was asked for.
         string submission = JsonSerializer.Serialize(job);
         await _storage.Jobs.CreateAsync(new JobDefinition(job.JobId, job.Source, model.Id, submission),

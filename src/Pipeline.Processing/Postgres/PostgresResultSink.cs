@@ -16,6 +16,7 @@ public sealed class PostgresResultSink : IResultSink
     private readonly PostgresStorage _storage;
     private readonly ConcurrentDictionary<string, ModelRecord> _models = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _labelSets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _policies = new(StringComparer.Ordinal);
 
     /// <summary>Creates the sink.</summary>
     public PostgresResultSink(PostgresStorage storage)
@@ -43,6 +44,7 @@ public sealed class PostgresResultSink : IResultSink
         }
 
         await WriteLabelsAsync(model, embedded, ids, cancellationToken).ConfigureAwait(false);
+        await WriteModerationAsync(model, embedded, ids, cancellationToken).ConfigureAwait(false);
 
         var errors = batch.Images
             .Where(i => i.Failure is not null)
@@ -68,7 +70,8 @@ public sealed class PostgresResultSink : IResultSink
             .GroupBy(x => x.Label.LabelSet, StringComparer.Ordinal);
         foreach (var set in bySet)
         {
-            int labelSetId = await LabelSetIdAsync(set.Key, cancellationToken).ConfigureAwait(false);
+            int labelSetId = await DefinitionIdAsync(_labelSets, set.Key, isPolicy: false, cancellationToken)
+                .ConfigureAwait(false);
             var rows = set
                 .GroupBy(x => x.Image.Uri, StringComparer.Ordinal)
                 .Select(g => new ImageLabels(
@@ -76,6 +79,26 @@ public sealed class PostgresResultSink : IResultSink
                     g.OrderBy(x => x.Label.Rank).Select(x => new LabelScore(x.Label.Label, x.Label.Score)).ToList()))
                 .ToList();
             await _storage.Labels.WriteAsync(model.Id, labelSetId, rows, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteModerationAsync(
+        ModelRecord model,
+        List<ImageResult> embedded,
+        IReadOnlyDictionary<string, long> ids,
+        CancellationToken cancellationToken)
+    {
+        var byPolicy = embedded
+            .SelectMany(i => i.ModerationList.Select(m => (Image: i, Score: m)))
+            .GroupBy(x => x.Score.Policy, StringComparer.Ordinal);
+        foreach (var policy in byPolicy)
+        {
+            int policyId = await DefinitionIdAsync(_policies, policy.Key, isPolicy: true, cancellationToken)
+                .ConfigureAwait(false);
+            var rows = policy
+                .Select(x => new ModerationResult(ids[x.Image.Uri], x.Score.Score, x.Score.Decision))
+                .ToList();
+            await _storage.Moderation.WriteAsync(model.Id, policyId, rows, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -91,19 +114,31 @@ public sealed class PostgresResultSink : IResultSink
         return _models.GetOrAdd(name, model);
     }
 
-    private async Task<int> LabelSetIdAsync(string name, CancellationToken cancellationToken)
+    private async Task<int> DefinitionIdAsync(
+        ConcurrentDictionary<string, int> cache,
+        string name,
+        bool isPolicy,
+        CancellationToken cancellationToken)
     {
-        if (_labelSets.TryGetValue(name, out int id))
+        if (cache.TryGetValue(name, out int id))
         {
             return id;
         }
 
-        // The orchestrator stores the full definition when a job is submitted; a set first seen here gets a row
-        // that names it, so that its labels can be stored.
-        NamedDefinition? found = await _storage.Definitions.FindLabelSetAsync(name, cancellationToken)
-            .ConfigureAwait(false);
-        found ??= await _storage.Definitions.SaveLabelSetAsync(
-            name, JsonSerializer.Serialize(new { name }), cancellationToken).ConfigureAwait(false);
-        return _labelSets.GetOrAdd(name, found.Id);
+        // The job store records the full definition when a job is submitted; a name first seen here gets a row
+        // that names it, so that its results can be stored.
+        DefinitionRepository definitions = _storage.Definitions;
+        NamedDefinition? found = isPolicy
+            ? await definitions.FindPolicyAsync(name, cancellationToken).ConfigureAwait(false)
+            : await definitions.FindLabelSetAsync(name, cancellationToken).ConfigureAwait(false);
+        if (found is null)
+        {
+            string json = JsonSerializer.Serialize(new { name });
+            found = isPolicy
+                ? await definitions.SavePolicyAsync(name, json, cancellationToken).ConfigureAwait(false)
+                : await definitions.SaveLabelSetAsync(name, json, cancellationToken).ConfigureAwait(false);
+        }
+
+        return cache.GetOrAdd(name, found.Id);
     }
 }

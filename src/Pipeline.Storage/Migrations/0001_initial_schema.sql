@@ -73,7 +73,7 @@ CREATE TABLE moderation_scores (
     model_id  integer     NOT NULL REFERENCES models (id) ON DELETE CASCADE,
     policy_id integer     NOT NULL REFERENCES policies (id) ON DELETE CASCADE,
     score     real        NOT NULL,
-    decision  text        NOT NULL CHECK (decision IN ('allow', 'review', 'block')),
+    decision  text        NOT NULL CHECK (decision IN ('pass', 'review', 'flag')),
     scored_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (image_id, model_id, policy_id)
 );

@@ -11,6 +11,7 @@ namespace Pipeline.Storage.Results;
 /// <param name="Width">Width of the decoded image as displayed (after EXIF orientation), or 0.</param>
 /// <param name="Height">Height as displayed, or 0.</param>
 /// <param name="ByteSize">Size of the image file in bytes, or 0 when it was not read.</param>
+/// <param name="Moderation">Scores per moderation policy; null or empty when none were asked for.</param>
 public sealed record ImageResult(
     string Uri,
     float[]? Embedding,
@@ -19,8 +20,12 @@ public sealed record ImageResult(
     string? ContentSha256,
     int Width,
     int Height,
-    long ByteSize = 0)
+    long ByteSize = 0,
+    IReadOnlyList<ImageModeration>? Moderation = null)
 {
+    /// <summary>The moderation scores, never null.</summary>
+    public IReadOnlyList<ImageModeration> ModerationList => Moderation ?? [];
+
     /// <summary>True when the image has an embedding.</summary>
     public bool Succeeded => Embedding is not null;
 }

@@ -51,13 +51,13 @@ public sealed class LabelRepositoryTests : IClassFixture<PostgresDatabaseFixture
         var (model, _, imageId) = await ArrangeAsync();
         var policy = await _storage.Definitions.SavePolicyAsync(
             $"policy-{Guid.NewGuid():N}",
-            """{"review":0.5,"block":0.9}""",
+            """{"review":0.5,"flag":0.9}""",
             CancellationToken.None);
 
         await _storage.Moderation.WriteAsync(
             model.Id,
             policy.Id,
-            [new ModerationResult(imageId, 0.95f, ModerationDecision.Block)],
+            [new ModerationResult(imageId, 0.95f, ModerationDecision.Flag)],
             CancellationToken.None);
         await _storage.Moderation.WriteAsync(
             model.Id,

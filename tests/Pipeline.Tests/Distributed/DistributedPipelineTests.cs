@@ -36,15 +36,7 @@ public sealed class DistributedPipelineTests
         try
         {
             var uploaded = await UploadAsync(blobs);
-            var env = new Dictionary<string, string>
-            {
-                ["Messaging__RabbitMq__Uri"] = rabbit,
-                ["Storage__Postgres__ConnectionString"] = database,
-                ["Sources__Blob__ConnectionString"] = TestServices.Azurite,
-                ["Model__Directory"] = TinyModel,
-                ["Pipeline__BatchSize"] = "3",
-                ["Logging__LogLevel__Default"] = "Warning",
-            };
+            var env = Environment(rabbit, database);
             hosts.Add(HostProcess.Start("workers", "Pipeline.Worker", With(env, "ASPNETCORE_URLS", FreeUrl())));
             hosts.Add(HostProcess.Start("workers", "Pipeline.Worker", With(env, "ASPNETCORE_URLS", FreeUrl())));
             string orchestrator = FreeUrl();
@@ -57,15 +49,7 @@ public sealed class DistributedPipelineTests
             using var http = new HttpClient { BaseAddress = new Uri(orchestrator) };
             await WaitForHealthAsync(http, hosts);
 
-            var response = await http.PostAsJsonAsync("/jobs", new
-            {
-                source = $"{blobs.Uri}/photos/",
-                model = model.Name,
-                labels = new[] { "cat", "dog", "car", "flower" },
-                topK = 2,
-            });
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            Guid jobId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetGuid();
+            Guid jobId = await SubmitAsync(http, blobs, model);
             await WaitForJobAsync(http, jobId, hosts);
 
             await AssertResultsAsync(storage, model, jobId, uploaded);
@@ -81,6 +65,101 @@ public sealed class DistributedPipelineTests
             await TestServices.DropVhostAsync(run);
             await DropDatabaseAsync(run);
         }
+    }
+
+    [Fact]
+    public async Task Job_OrchestratorKilledAfterListing_NextOrchestratorResumesItToTheEnd()
+    {
+        string run = "e2e_" + Guid.NewGuid().ToString("N")[..12];
+        string database = await CreateDatabaseAsync(run);
+        string rabbit = await TestServices.CreateVhostAsync(run);
+        var blobs = new BlobServiceClient(TestServices.Azurite).GetBlobContainerClient(run.Replace('_', '-'));
+        var hosts = new List<HostProcess>();
+        try
+        {
+            var uploaded = await UploadAsync(blobs);
+            var env = Environment(rabbit, database);
+            var options = new PostgresStorageOptions { ConnectionString = database };
+            await using var storage = PostgresStorage.Create(options);
+
+            // A worker registers the model and leaves, so the first orchestrator's batches wait in the queue.
+            using (var registrar = HostProcess.Start("workers", "Pipeline.Worker", With(env, "ASPNETCORE_URLS",
+                       FreeUrl())))
+            {
+                await WaitForModelAsync(storage, [registrar]);
+            }
+
+            ModelRecord model = (await storage.Models.GetActiveAsync(CancellationToken.None))!;
+            Guid jobId;
+            string first = FreeUrl();
+            using (var orchestrator = HostProcess.Start("orchestrator", "Pipeline.Orchestrator",
+                       With(env, "ASPNETCORE_URLS", first)))
+            {
+                using var http = new HttpClient { BaseAddress = new Uri(first) };
+                await WaitForHealthAsync(http, [orchestrator]);
+                jobId = await SubmitAsync(http, blobs, model);
+                await WaitForAsync(http, jobId, [orchestrator], p => p.GetProperty("listed").GetBoolean());
+            }
+
+            // The published batches are lost too: only the database can tell the next orchestrator what is left.
+            await TestServices.PurgeQueueAsync(run, "EmbedImageBatch");
+
+            string second = FreeUrl();
+            hosts.Add(HostProcess.Start("workers", "Pipeline.Worker", With(env, "ASPNETCORE_URLS", FreeUrl())));
+            hosts.Add(HostProcess.Start("orchestrator", "Pipeline.Orchestrator",
+                With(env, "ASPNETCORE_URLS", second)));
+            using var client = new HttpClient { BaseAddress = new Uri(second) };
+            await WaitForHealthAsync(client, hosts);
+            await WaitForJobAsync(client, jobId, hosts);
+
+            await AssertResultsAsync(storage, model, jobId, uploaded);
+        }
+        finally
+        {
+            foreach (HostProcess host in hosts)
+            {
+                host.Dispose();
+            }
+
+            await blobs.DeleteIfExistsAsync();
+            await TestServices.DropVhostAsync(run);
+            await DropDatabaseAsync(run);
+        }
+    }
+
+    private static Dictionary<string, string> Environment(string rabbit, string database) => new()
+    {
+        ["Messaging__RabbitMq__Uri"] = rabbit,
+        ["Storage__Postgres__ConnectionString"] = database,
+        ["Sources__Blob__ConnectionString"] = TestServices.Azurite,
+        ["Model__Directory"] = TinyModel,
+        ["Pipeline__BatchSize"] = "3",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
+    private static async Task<Guid> SubmitAsync(HttpClient http, BlobContainerClient blobs, ModelRecord model)
+    {
+        var response = await http.PostAsJsonAsync("/jobs", new
+        {
+            source = $"{blobs.Uri}/photos/",
+            model = model.Name,
+            labels = new[] { "cat", "dog", "car", "flower" },
+            policies = new[]
+            {
+                new
+                {
+                name = "weapons",
+                positivePrompts = new[] { "a photo of a weapon." },
+                negativePrompts = new[] { "a photo of something harmless." },
+                flagThreshold = 0.9f,
+                reviewThreshold = 0.5f,
+                },
+            },
+            topK = 2,
+        });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Guid jobId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetGuid();
+        return jobId;
     }
 
     private static async Task AssertResultsAsync(
@@ -101,6 +180,11 @@ public sealed class DistributedPipelineTests
             WHERE l.model_id = @model GROUP BY i.source_uri
             """, model.Id);
 
+        var moderated = await QueryAsync(storage, """
+            SELECT i.source_uri, count(*) FROM moderation_scores m JOIN images i ON i.id = m.image_id
+            WHERE m.model_id = @model AND m.decision IN ('pass', 'review', 'flag') GROUP BY i.source_uri
+            """, model.Id);
+
         foreach (var (uri, real) in uploaded)
         {
             int embeddings = embedded.GetValueOrDefault(uri);
@@ -110,6 +194,7 @@ public sealed class DistributedPipelineTests
             {
                 Assert.Equal(1, embeddings);
                 Assert.Equal(2, labelled.GetValueOrDefault(uri));
+                Assert.Equal(1, moderated.GetValueOrDefault(uri));
             }
         }
 
@@ -197,7 +282,14 @@ public sealed class DistributedPipelineTests
         throw new TimeoutException("The orchestrator did not become healthy.\n" + Logs(hosts));
     }
 
-    private static async Task WaitForJobAsync(HttpClient http, Guid jobId, List<HostProcess> hosts)
+    private static Task WaitForJobAsync(HttpClient http, Guid jobId, List<HostProcess> hosts) =>
+        WaitForAsync(http, jobId, hosts, p => p.GetProperty("isFinished").GetBoolean());
+
+    private static async Task WaitForAsync(
+        HttpClient http,
+        Guid jobId,
+        List<HostProcess> hosts,
+        Func<JsonElement, bool> done)
     {
         var deadline = DateTime.UtcNow.AddMinutes(4);
         while (DateTime.UtcNow < deadline)
@@ -207,7 +299,7 @@ public sealed class DistributedPipelineTests
             if (response.IsSuccessStatusCode)
             {
                 var progress = await response.Content.ReadFromJsonAsync<JsonElement>();
-                if (progress.GetProperty("isFinished").GetBoolean())
+                if (done(progress))
                 {
                     return;
                 }
@@ -216,7 +308,7 @@ public sealed class DistributedPipelineTests
             await Task.Delay(500);
         }
 
-        throw new TimeoutException($"Job {jobId} did not finish within 4 minutes.\n" + Logs(hosts));
+        throw new TimeoutException($"Job {jobId} did not get there within 4 minutes.\n" + Logs(hosts));
     }
 
     private static void ThrowIfExited(List<HostProcess> hosts)

@@ -20,6 +20,9 @@ internal static class TestServices
 
     public static Task DropVhostAsync(string name) => RunScriptAsync("drop-vhost", name);
 
+    /// <summary>Drops every message of a queue, as a broker that lost them would.</summary>
+    public static Task PurgeQueueAsync(string vhost, string queue) => RunScriptAsync("purge", vhost, queue);
+
     private static string Require(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value
@@ -27,10 +30,10 @@ internal static class TestServices
                 $"{name} is not set. Start the local services with 'infra/services.sh up' and export what " +
                 "'infra/services.sh env' prints (infra/test.sh does both).");
 
-    private static async Task<string> RunScriptAsync(string command, string vhost)
+    private static async Task<string> RunScriptAsync(string command, params string[] arguments)
     {
         string script = Path.Combine(Clip.Core.Tests.SharedData.RepositoryRoot, "infra", "services", "rabbitmq.sh");
-        var start = new ProcessStartInfo("bash", [script, command, vhost])
+        var start = new ProcessStartInfo("bash", [script, command, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -41,6 +44,6 @@ internal static class TestServices
         await process.WaitForExitAsync();
         return process.ExitCode == 0
             ? output
-            : throw new InvalidOperationException($"rabbitmq.sh {command} {vhost} failed: {error}");
+            : throw new InvalidOperationException($"rabbitmq.sh {command} failed: {error}");
     }
 }

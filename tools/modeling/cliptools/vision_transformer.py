@@ -1,6 +1,7 @@
 """The Vision Transformer image encoder described in the CLIP paper (section 2.4)."""
 import torch
 from torch import nn
+from torch.nn import functional as F
 
 from .blocks import Transformer
 
@@ -19,7 +20,7 @@ class VisionTransformer(nn.Module):
         self.image_size = image_size
         self.patch_size = patch_size
         self.width = width
-        grid = image_size // patch_size
+        self.grid = grid = image_size // patch_size
 
         self.conv1 = nn.Conv2d(3, width, kernel_size=patch_size, stride=patch_size, bias=False)
         self.class_embedding = nn.Parameter(torch.empty(width))
@@ -43,7 +44,20 @@ class VisionTransformer(nn.Module):
         patches = self.conv1(pixel_values)
         tokens = patches.flatten(2).transpose(1, 2)
         cls = self.class_embedding.reshape(1, 1, self.width).expand(tokens.shape[0], 1, self.width)
-        x = torch.cat([cls.to(tokens.dtype), tokens], dim=1) + self.positional_embedding
+        positions = self.positional_embedding
+        if patches.shape[-1] != self.grid:
+            positions = self.resized_positions(patches.shape[-1])
+        x = torch.cat([cls.to(tokens.dtype), tokens], dim=1) + positions
 
         x = self.transformer(self.ln_pre(x))
         return self.ln_post(x[:, 0, :]) @ self.proj
+
+    def resized_positions(self, grid: int) -> torch.Tensor:
+        """Positional embeddings for another grid size, the patch positions resampled bicubically.
+
+        Lets training run at a lower resolution first and finish at the full one, as the paper did for its
+        336-pixel model (the parameter keeps the full-resolution grid throughout)."""
+        patch_positions = self.positional_embedding[1:].reshape(1, self.grid, self.grid, self.width)
+        resized = F.interpolate(patch_positions.permute(0, 3, 1, 2), size=(grid, grid), mode="bicubic",
+                                align_corners=False)
+        return torch.cat([self.positional_embedding[:1], resized.permute(0, 2, 3, 1).reshape(grid * grid, -1)])
