@@ -23,8 +23,9 @@ internal sealed class EvalCommand : ICliCommand
         var command = new Command("eval", "Measure a model on a data set: zero-shot accuracy, mAP, retrieval " +
             "recall, hateful-meme ROC-AUC or linear-probe accuracy.")
         {
-            o.ZeroShot, o.MultiLabel, o.Retrieval, o.Memes, o.LinearProbe, o.Model, o.Templates, o.Bare, o.Compare,
-            o.ClassNames, o.Images, o.Split, o.Policy, o.Probe, o.Folds, o.Seed, o.Json,
+            o.ZeroShot, o.MultiLabel, o.Retrieval, o.Memes, o.LinearProbe,
+            o.Model, o.Templates, o.Bare, o.Compare, o.Template, o.ClassNames, o.Images, o.Split,
+            o.Policy, o.Probe, o.Folds, o.Seed, o.Json,
         };
         command.Validators.Add(result =>
         {
@@ -141,7 +142,8 @@ internal sealed class EvalCommand : ICliCommand
     {
         string choice = parseResult.GetValue(_options.Templates)!;
         var ensemble = PromptVariant.Ensemble(choice, PromptTemplates.Resolve(choice));
-        return parseResult.GetValue(_options.Compare) ? [PromptVariant.Bare, PromptVariant.OneTemplate, ensemble]
+        PromptVariant single = PromptVariant.OneTemplate(parseResult.GetValue(_options.Template)!);
+        return parseResult.GetValue(_options.Compare) ? [PromptVariant.Bare, single, ensemble]
             : parseResult.GetValue(_options.Bare) ? [PromptVariant.Bare]
             : [ensemble];
     }

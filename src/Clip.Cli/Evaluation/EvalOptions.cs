@@ -57,8 +57,15 @@ internal sealed class EvalOptions
 
     public Option<bool> Compare { get; } = new("--compare")
     {
-        Description = "Zero-shot: compare the class name alone, one template (\"a photo of a {}.\") and the " +
-            "--templates ensemble on the same image embeddings.",
+        Description = "Zero-shot: compare the class name alone, one template (--template) and the --templates " +
+            "ensemble on the same image embeddings.",
+    };
+
+    public Option<string> Template { get; } = new("--template")
+    {
+        Description = "The single template --compare measures.",
+        DefaultValueFactory = _ => PromptVariant.SingleTemplate,
+        HelpName = "TEMPLATE",
     };
 
     public Option<FileInfo?> ClassNames { get; } = new("--class-names")

@@ -13,9 +13,9 @@ internal sealed record PromptVariant(string Name, PromptTemplates Templates)
     /// <summary>The class name alone, without a template.</summary>
     public static PromptVariant Bare { get; } = new("class name only", PromptTemplates.FromLines(["{}"]));
 
-    /// <summary><see cref="SingleTemplate"/> alone.</summary>
-    public static PromptVariant OneTemplate { get; } =
-        new($"one template: \"{SingleTemplate}\"", PromptTemplates.FromLines([SingleTemplate]));
+    /// <summary>One template alone; throws <see cref="FormatException"/> when it has no <c>{}</c>.</summary>
+    public static PromptVariant OneTemplate(string template) =>
+        new($"one template: \"{template}\"", PromptTemplates.FromLines([template], "--template"));
 
     /// <summary>An ensemble of <paramref name="templates"/>, named after <paramref name="choice"/>.</summary>
     public static PromptVariant Ensemble(string choice, PromptTemplates templates) =>
