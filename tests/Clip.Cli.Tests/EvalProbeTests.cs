@@ -64,6 +64,28 @@ public sealed class EvalProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task EvalLinearProbe_TrainedProbe_ReportsTheAccuracyOfProbeApplyLabels()
+    {
+        string data = _folder.ClassFolders("probe", Classes);
+        string probe = _folder.PathOf("probe.json");
+        string json = _folder.PathOf("report.json");
+        await ClipProcess.RunAsync(null, "probe", "train", "--data", data, "--out", probe,
+            "--model", ClipProcess.TinyModel);
+
+        var eval = await ClipProcess.RunAsync(null, "eval", "--linear-probe", data, "--probe", probe,
+            "--json", json, "--model", ClipProcess.TinyModel);
+        var apply = await ClipProcess.RunAsync(null, "probe", "apply", "--probe", probe,
+            "--model", ClipProcess.TinyModel, data);
+
+        Assert.Equal(0, eval.ExitCode);
+        List<JsonElement> labels = EvalTestFolder.JsonLines(apply.Output);
+        double expected = labels.Count(line => line.GetProperty("label").GetString()
+            == Path.GetFileName(Path.GetDirectoryName(line.GetProperty("image").GetString()))) / (double)labels.Count;
+        JsonElement metrics = EvalTestFolder.ReadJson(json).GetProperty("rows")[0].GetProperty("metrics");
+        Assert.Equal(expected, metrics.GetProperty("accuracy").GetDouble(), 9);
+    }
+
+    [Fact]
     public async Task ProbeTrain_OneClass_FailsSayingTwoAreNeeded()
     {
         string data = _folder.ClassFolders("one", new Dictionary<string, string[]> { ["cat"] = ["chelsea.png"] });

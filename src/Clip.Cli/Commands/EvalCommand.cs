@@ -2,6 +2,7 @@ using System.CommandLine;
 using Clip.Cli.Common;
 using Clip.Cli.Evaluation;
 using Clip.Core.Evaluation.Datasets;
+using Clip.Core.Imaging.Decoding;
 using Clip.Core.Models;
 using Clip.Core.Moderation;
 using Clip.Core.Probes;
@@ -25,7 +26,7 @@ internal sealed class EvalCommand : ICliCommand
         {
             o.ZeroShot, o.MultiLabel, o.Retrieval, o.Memes, o.LinearProbe,
             o.Model, o.Templates, o.Bare, o.Compare, o.Template, o.ClassNames, o.Images, o.Split,
-            o.Policy, o.Probe, o.Folds, o.Seed, o.Json,
+            o.Policy, o.Probe, o.Folds, o.Seed, o.Exif, o.Json,
         };
         command.Validators.Add(result =>
         {
@@ -61,7 +62,9 @@ internal sealed class EvalCommand : ICliCommand
     {
         bool verbose = parseResult.GetValue(CommonOptions.Verbose);
         using ClipModel model = ModelLoading.Load(parseResult.GetValue(_options.Model), verbose);
-        var images = new EvaluationImages(model, verbose);
+        bool upright = parseResult.GetValue(_options.Exif) == "apply";
+        var decoding = new ImageDecodingOptions { ApplyExifOrientation = upright };
+        var images = new EvaluationImages(model, decoding, verbose);
         EvaluationReport report = await EvaluateAsync(parseResult, model, images, cancellationToken);
 
         ReportWriter.WriteTable(report, Console.Out);
@@ -134,6 +137,11 @@ internal sealed class EvalCommand : ICliCommand
         }
 
         var probeData = RequireClasses(ClassFolderDataset.Scan(parseResult.GetValue(o.LinearProbe)!.FullName));
+        if (parseResult.GetValue(o.Probe) is { } trained)
+        {
+            return LinearProbeEvaluation.MeasureAsync(model, images, probeData, trained, cancellationToken);
+        }
+
         var options = new LinearProbeOptions { CrossValidationFolds = folds, Seed = seed };
         return LinearProbeEvaluation.RunAsync(model, images, probeData, options, cancellationToken);
     }

@@ -6,6 +6,11 @@ namespace Clip.Cli.Evaluation;
 /// <summary>The options of <c>clip eval</c>: one data set option picks the evaluation, the rest tune it.</summary>
 internal sealed class EvalOptions
 {
+    public EvalOptions()
+    {
+        Exif.AcceptOnlyFromAmong("apply", "ignore");
+    }
+
     public Option<DirectoryInfo?> ZeroShot { get; } = new("--zero-shot")
     {
         Description = "Zero-shot classification of a folder with one sub-folder of images per class: top-1, " +
@@ -98,9 +103,16 @@ internal sealed class EvalOptions
 
     public Option<FileInfo?> Probe { get; } = new("--probe")
     {
-        Description = "--memes: measure this meme probe (from clip probe train --memes on another split) " +
-            "instead of cross-validating probes on the split itself.",
+        Description = "--memes or --linear-probe: measure this probe (clip probe train on another split) " +
+            "instead of cross-validating probes on the data set itself.",
         HelpName = "FILE",
+    };
+
+    public Option<string> Exif { get; } = new("--exif")
+    {
+        Description = "Turn images upright by their EXIF orientation (apply) or keep the stored pixels as the " +
+            "reference CLIP preprocessing does (ignore).",
+        DefaultValueFactory = _ => "apply",
     };
 
     public Option<int> Folds { get; } = new("--folds")

@@ -16,11 +16,13 @@ internal sealed class EvaluationImages
     private const int ProgressEvery = 1000;
 
     private readonly ClipModel _model;
+    private readonly ImageDecodingOptions _decoding;
     private readonly bool _verbose;
 
-    public EvaluationImages(ClipModel model, bool verbose)
+    public EvaluationImages(ClipModel model, ImageDecodingOptions decoding, bool verbose)
     {
         _model = model;
+        _decoding = decoding;
         _verbose = verbose;
     }
 
@@ -30,7 +32,7 @@ internal sealed class EvaluationImages
     /// <summary>The embeddings of the readable files, with their input positions, and the failures.</summary>
     public async Task<ImageFileEmbeddings> EmbedAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
-        var embedder = new ImageEmbedder(_model, new ImageLoader(new ImageDecodingOptions()));
+        var embedder = new ImageEmbedder(_model, new ImageLoader(_decoding));
         var values = new List<float>();
         var embedded = new List<int>();
         var failures = new List<ImageFileFailure>();

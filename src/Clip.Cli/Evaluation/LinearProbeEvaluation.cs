@@ -1,11 +1,13 @@
+using Clip.Core.Evaluation;
 using Clip.Core.Models;
 using Clip.Core.Probes;
 
 namespace Clip.Cli.Evaluation;
 
 /// <summary>
-/// The linear-probe protocol on a class-folder data set: a probe is trained with λ chosen on a validation split,
-/// and its k-fold cross-validated accuracy is reported with the accuracy on its own training data.
+/// The linear-probe protocol on a class-folder data set: either a probe is trained with λ chosen on a validation
+/// split and its k-fold cross-validated accuracy is reported with the accuracy on its own training data, or a probe
+/// trained on another split (the paper's protocol: train split, then test split) is measured.
 /// </summary>
 internal static class LinearProbeEvaluation
 {
@@ -48,6 +50,44 @@ internal static class LinearProbeEvaluation
                     [
                         new ReportMetric(folds, result.CrossValidatedAccuracy),
                         new ReportMetric("training accuracy", result.TrainingAccuracy),
+                    ]),
+            ],
+            embedded.Failures,
+            details);
+    }
+
+    /// <summary>Accuracy and mean per-class accuracy on the folders' images of the probe in a file.</summary>
+    public static async Task<EvaluationReport> MeasureAsync(
+        ClipModel model,
+        EvaluationImages images,
+        ClassFolderDataset data,
+        FileInfo probeFile,
+        CancellationToken cancellationToken)
+    {
+        LinearProbe probe = LinearProbe.Load(probeFile.FullName);
+        probe.EnsureCompatibleWith(images.Source);
+        string[] unknown = data.Classes.Except(probe.Classes, StringComparer.Ordinal).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new InvalidOperationException(
+                $"The probe knows no class {string.Join(", ", unknown.Select(c => $"'{c}'"))} of '{data.Root}'.");
+        }
+
+        ClassFolderEmbeddings embedded = await images.EmbedAsync(data, cancellationToken);
+        int[] predicted = probe.Predict(embedded.Data.Features);
+        int[] actual = embedded.Data.Labels.Select(l => probe.Classes.ToList().IndexOf(data.Classes[l])).ToArray();
+        var details = new Dictionary<string, object?> { ["classes"] = data.Classes.Count, ["lambda"] = probe.Lambda };
+        return new EvaluationReport(
+            "linear probe",
+            data.Root,
+            model.Name,
+            embedded.Data.Count,
+            [
+                new ReportRow(
+                    $"probe {probeFile.Name}",
+                    [
+                        new ReportMetric("accuracy", ClassificationAccuracy.Compute(predicted, actual)),
+                        new ReportMetric("mean per class", ClassificationAccuracy.MeanPerClass(predicted, actual)),
                     ]),
             ],
             embedded.Failures,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Clip.Cli.Commands;
 using Clip.Cli.Common;
+using Clip.Core.Imaging.Decoding;
 using Clip.Core.Models;
 using Clip.Core.Moderation;
 using Clip.Core.Probes;
@@ -81,7 +82,7 @@ internal sealed class ProbeTrainCommand : ICliCommand
             Seed = parseResult.GetValue(_seed),
         };
         using ClipModel model = ModelLoading.Load(parseResult.GetValue(_model), verbose);
-        var images = new EvaluationImages(model, verbose);
+        var images = new EvaluationImages(model, new ImageDecodingOptions(), verbose);
         (LabeledEmbeddings data, FeatureSource source, IReadOnlyList<ImageFileFailure> failures) =
             parseResult.GetValue(_data) is { } folder
                 ? await ClassFoldersAsync(images, folder, cancellationToken)
