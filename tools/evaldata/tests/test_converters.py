@@ -44,6 +44,13 @@ class ImageNetNamesTests(unittest.TestCase):
 
         self.assertEqual(names, {"n01440764": "tench", "n01443537": "goldfish"})
 
+    def test_class_names_shared_first_names_take_a_free_synonym_or_a_number(self):
+        names = imagenet_class_names.class_names([
+            "n02012849 crane", "n03126707 crane", "n03710637 maillot", "n03710721 maillot, tank suit"])
+
+        self.assertEqual(names, {"n02012849": "crane", "n03126707": "crane 2", "n03710637": "maillot",
+                                 "n03710721": "tank suit"})
+
 
 if __name__ == "__main__":
     unittest.main()
