@@ -60,12 +60,13 @@ internal sealed class EvalCommand : ICliCommand
 
     private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
+        Evaluate evaluate = Prepare(parseResult);
         bool verbose = parseResult.GetValue(CommonOptions.Verbose);
         using ClipModel model = ModelLoading.Load(parseResult.GetValue(_options.Model), verbose);
         bool upright = parseResult.GetValue(_options.Exif) == "apply";
         var decoding = new ImageDecodingOptions { ApplyExifOrientation = upright };
         var images = new EvaluationImages(model, decoding, verbose);
-        EvaluationReport report = await EvaluateAsync(parseResult, model, images, cancellationToken);
+        EvaluationReport report = await evaluate(model, images, cancellationToken);
 
         ReportWriter.WriteTable(report, Console.Out);
         if (parseResult.GetValue(_options.Json) is { } json)
@@ -81,11 +82,13 @@ internal sealed class EvalCommand : ICliCommand
         return report.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeInputsFailed;
     }
 
-    private Task<EvaluationReport> EvaluateAsync(
-        ParseResult parseResult,
+    private delegate Task<EvaluationReport> Evaluate(
         ClipModel model,
         EvaluationImages images,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken);
+
+    /// <summary>Reads the data set and the files the run needs, so bad input fails before the model loads.</summary>
+    private Evaluate Prepare(ParseResult parseResult)
     {
         EvalOptions o = _options;
         ClassNames names = Evaluation.ClassNames.Load(parseResult.GetValue(o.ClassNames));
@@ -95,55 +98,45 @@ internal sealed class EvalCommand : ICliCommand
 
         if (parseResult.GetValue(o.ZeroShot) is { } zeroShot)
         {
-            var data = ClassFolderDataset.Scan(zeroShot.FullName);
-            return ZeroShotEvaluation.RunAsync(
-                model,
-                images,
-                RequireClasses(data),
-                names.For(data.Classes),
-                PromptVariants(parseResult),
-                cancellationToken);
+            ClassFolderDataset data = RequireClasses(ClassFolderDataset.Scan(zeroShot.FullName));
+            IReadOnlyList<string> classNames = names.For(data.Classes);
+            List<PromptVariant> variants = PromptVariants(parseResult);
+            return (model, images, token) =>
+                ZeroShotEvaluation.RunAsync(model, images, data, classNames, variants, token);
         }
 
         if (parseResult.GetValue(o.MultiLabel) is { } multiLabel)
         {
             var data = MultiLabelDataset.Load(multiLabel.FullName, imageRoot);
-            return MultiLabelEvaluation.RunAsync(
-                model,
-                images,
-                data,
-                names.For(data.Classes),
-                PromptVariants(parseResult)[^1],
-                cancellationToken);
+            IReadOnlyList<string> classNames = names.For(data.Classes);
+            PromptVariant prompts = PromptVariants(parseResult)[^1];
+            return (model, images, token) =>
+                MultiLabelEvaluation.RunAsync(model, images, data, classNames, prompts, token);
         }
 
         if (parseResult.GetValue(o.Retrieval) is { } retrieval)
         {
             var data = RetrievalDataset.LoadKarpathy(retrieval.FullName, parseResult.GetValue(o.Split)!, imageRoot);
-            return RetrievalEvaluation.RunAsync(model, images, data, cancellationToken);
+            return (model, images, token) => RetrievalEvaluation.RunAsync(model, images, data, token);
         }
 
         if (parseResult.GetValue(o.Memes) is { } memes)
         {
+            var data = HatefulMemesDataset.Load(memes.FullName);
             ModerationPolicy policy = ModerationPolicyFile.Load(parseResult.GetValue(o.Policy)!.FullName);
-            var probe = new MemeProbeChoice(parseResult.GetValue(o.Probe), folds, seed);
-            return MemesEvaluation.RunAsync(
-                model,
-                images,
-                HatefulMemesDataset.Load(memes.FullName),
-                policy,
-                probe,
-                cancellationToken);
+            var probe = new MemeProbeChoice(LoadProbe(parseResult.GetValue(o.Probe)), folds, seed);
+            return (model, images, token) => MemesEvaluation.RunAsync(model, images, data, policy, probe, token);
         }
 
         var probeData = RequireClasses(ClassFolderDataset.Scan(parseResult.GetValue(o.LinearProbe)!.FullName));
-        if (parseResult.GetValue(o.Probe) is { } trained)
+        if (LoadProbe(parseResult.GetValue(o.Probe)) is { } trained)
         {
-            return LinearProbeEvaluation.MeasureAsync(model, images, probeData, trained, cancellationToken);
+            return (model, images, token) =>
+                LinearProbeEvaluation.MeasureAsync(model, images, probeData, trained, token);
         }
 
         var options = new LinearProbeOptions { CrossValidationFolds = folds, Seed = seed };
-        return LinearProbeEvaluation.RunAsync(model, images, probeData, options, cancellationToken);
+        return (model, images, token) => LinearProbeEvaluation.RunAsync(model, images, probeData, options, token);
     }
 
     private List<PromptVariant> PromptVariants(ParseResult parseResult)
@@ -155,6 +148,9 @@ internal sealed class EvalCommand : ICliCommand
             : parseResult.GetValue(_options.Bare) ? [PromptVariant.Bare]
             : [ensemble];
     }
+
+    private static NamedProbe? LoadProbe(FileInfo? file) =>
+        file is null ? null : new NamedProbe(file.Name, LinearProbe.Load(file.FullName));
 
     private static ClassFolderDataset RequireClasses(ClassFolderDataset data) => data.Classes.Count >= 2
         ? data

@@ -85,15 +85,12 @@ internal sealed class ModerateCommand : ICliCommand
     {
         ModerationPolicy policy = ModerationPolicyFile.Load(parseResult.GetRequiredValue(_policy).FullName);
         IReadOnlyList<ModerationInput> inputs = Inputs(parseResult);
+        LinearProbe? probe = parseResult.GetValue(_probe) is { } file ? LinearProbe.Load(file.FullName) : null;
         using ClipModel model = ModelLoading.Load(
             parseResult.GetValue(_model),
             parseResult.GetValue(CommonOptions.Verbose));
-        ModerationJudge judge = parseResult.GetValue(_probe) is { } probe
-            ? ModerationJudge.WithProbe(
-                model,
-                policy,
-                LinearProbe.Load(probe.FullName),
-                parseResult.GetValue(_positiveClass)!)
+        ModerationJudge judge = probe is not null
+            ? ModerationJudge.WithProbe(model, policy, probe, parseResult.GetValue(_positiveClass)!)
             : ModerationJudge.ZeroShot(model, policy, cancellationToken);
         if (judge.NeedsText && inputs.Any(input => input.Text is null))
         {

@@ -56,15 +56,15 @@ internal static class LinearProbeEvaluation
             details);
     }
 
-    /// <summary>Accuracy and mean per-class accuracy on the folders' images of the probe in a file.</summary>
+    /// <summary>Accuracy and mean per-class accuracy on the folders' images of a trained probe.</summary>
     public static async Task<EvaluationReport> MeasureAsync(
         ClipModel model,
         EvaluationImages images,
         ClassFolderDataset data,
-        FileInfo probeFile,
+        NamedProbe trained,
         CancellationToken cancellationToken)
     {
-        LinearProbe probe = LinearProbe.Load(probeFile.FullName);
+        LinearProbe probe = trained.Probe;
         probe.EnsureCompatibleWith(images.Source);
         string[] unknown = data.Classes.Except(probe.Classes, StringComparer.Ordinal).ToArray();
         if (unknown.Length > 0)
@@ -84,7 +84,7 @@ internal static class LinearProbeEvaluation
             embedded.Data.Count,
             [
                 new ReportRow(
-                    $"probe {probeFile.Name}",
+                    $"probe {trained.Name}",
                     [
                         new ReportMetric("accuracy", ClassificationAccuracy.Compute(predicted, actual)),
                         new ReportMetric("mean per class", ClassificationAccuracy.MeanPerClass(predicted, actual)),

@@ -20,6 +20,7 @@ internal static class MemesEvaluation
         MemeProbeChoice probe,
         CancellationToken cancellationToken)
     {
+        probe.Trained?.Probe.EnsureCompatibleWith(MemeFeatures.SourceFor(images.Source));
         HatefulMemeEmbeddings memes = await images.EmbedAsync(data, cancellationToken);
         if (memes.Memes.Count == 0)
         {
@@ -48,10 +49,10 @@ internal static class MemesEvaluation
             ["flag_threshold"] = flag,
             ["probe_threshold"] = HatefulMemesBenchmark.DefaultThreshold,
         };
-        if (probe.File is { } file)
+        if (probe.Trained is { } trained)
         {
-            float[] probeScores = HatefulMemesBenchmark.ProbeScores(LinearProbe.Load(file.FullName), memes);
-            rows.Add(Row($"linear probe {file.Name}", probeScores, labels, HatefulMemesBenchmark.DefaultThreshold));
+            float[] probeScores = HatefulMemesBenchmark.ProbeScores(trained.Probe, memes);
+            rows.Add(Row($"linear probe {trained.Name}", probeScores, labels, HatefulMemesBenchmark.DefaultThreshold));
         }
         else if (probe.Folds > 0)
         {
