@@ -86,16 +86,17 @@ internal sealed class ModerateCommand : ICliCommand
         ModerationPolicy policy = ModerationPolicyFile.Load(parseResult.GetRequiredValue(_policy).FullName);
         IReadOnlyList<ModerationInput> inputs = Inputs(parseResult);
         LinearProbe? probe = parseResult.GetValue(_probe) is { } file ? LinearProbe.Load(file.FullName) : null;
+        if (probe?.Source.Features == MemeFeatures.FeatureKind && inputs.Any(input => input.Text is null))
+        {
+            throw new CliException("A meme probe scores the image with its text: give --memes or --text.");
+        }
+
         using ClipModel model = ModelLoading.Load(
             parseResult.GetValue(_model),
             parseResult.GetValue(CommonOptions.Verbose));
         ModerationJudge judge = probe is not null
             ? ModerationJudge.WithProbe(model, policy, probe, parseResult.GetValue(_positiveClass)!)
             : ModerationJudge.ZeroShot(model, policy, cancellationToken);
-        if (judge.NeedsText && inputs.Any(input => input.Text is null))
-        {
-            throw new CliException("A meme probe scores the image with its text: give --memes or --text.");
-        }
 
         IReadOnlyList<string> texts = inputs.Select(i => i.Text).OfType<string>().Distinct().ToArray();
         EmbeddingBatch textEmbeddings = model.TextEncoder.Encode(texts, cancellationToken);
