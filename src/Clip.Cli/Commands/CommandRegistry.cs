@@ -14,6 +14,9 @@ internal static class CommandRegistry
         new PreprocessCommand(),
         new EmbedCommand(),
         new ClassifyCommand(),
+        new EvalCommand(),
+        new ModerateCommand(),
+        new ProbeCommand(),
     ];
 
     public static RootCommand CreateRootCommand()
