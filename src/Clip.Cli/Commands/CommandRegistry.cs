@@ -14,6 +14,7 @@ internal static class CommandRegistry
         new PreprocessCommand(),
         new EmbedCommand(),
         new ClassifyCommand(),
+        new BenchCommand(),
     ];
 
     public static RootCommand CreateRootCommand()
