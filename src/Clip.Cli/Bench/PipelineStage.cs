@@ -45,7 +45,11 @@ internal sealed class PipelineStage : IBenchStage
         var engine = new ClipEngineOptions
         {
             ModelDirectory = modelDirectory,
-            Model = new ClipModelOptions { IntraOpThreads = threads, ExecutionProvider = ExecutionProviderPreference.Cpu },
+            Model = new ClipModelOptions
+            {
+                IntraOpThreads = threads,
+                ExecutionProvider = ExecutionProviderPreference.Cpu,
+            },
         };
         var pipeline = new PipelineOptions { DecodeParallelism = threads };
         pipeline.Validate();

@@ -34,7 +34,8 @@ internal sealed class PostgresStage : IBenchStage
         float[][] vectors = Enumerable.Range(0, VectorCount).Select(_ => generator.Next()).ToArray();
         float[][] queries = Enumerable.Range(0, Queries).Select(_ => generator.Next()).ToArray();
 
-        await using BenchDatabase database = await BenchDatabase.CreateAsync(context.Settings.Database, cancellationToken);
+        await using BenchDatabase database =
+            await BenchDatabase.CreateAsync(context.Settings.Database, cancellationToken);
         await using PostgresStorage storage = PostgresStorage.Create(
             new PostgresStorageOptions { ConnectionString = database.ConnectionString });
         await storage.Migrator.MigrateAsync(cancellationToken);

@@ -52,7 +52,11 @@ internal sealed class ScaleOutStage : IBenchStage
         };
         await using var workers = new WorkerPool(workerDll, environment, context.Log);
         var job = new DistributedJob(settings.RabbitMq, database.ConnectionString, BatchSize);
-        BenchVariant[] variants = [Variant(workers, job, 1, source, modelName), Variant(workers, job, 2, source, modelName)];
+        BenchVariant[] variants =
+        [
+            Variant(workers, job, 1, source, modelName),
+            Variant(workers, job, 2, source, modelName),
+        ];
         context.Log.Write($"scaleout: {images.Count} images, batches of {BatchSize}, workers pinned to one CPU each");
         InterleavedResult result = await InterleavedRun.RunAsync(
             variants, settings.Rounds, settings.Slice, context.Log, cancellationToken);
@@ -70,7 +74,12 @@ internal sealed class ScaleOutStage : IBenchStage
         return [table];
     }
 
-    private static BenchVariant Variant(WorkerPool workers, DistributedJob job, int count, string source, string model) =>
+    private static BenchVariant Variant(
+        WorkerPool workers,
+        DistributedJob job,
+        int count,
+        string source,
+        string model) =>
         new($"{count} workers", async (_, token) =>
         {
             await workers.ResizeAsync(count, token);

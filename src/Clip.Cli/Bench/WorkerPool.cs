@@ -11,7 +11,8 @@ internal sealed class WorkerPool(string workerDll, IReadOnlyDictionary<string, s
     {
         while (_workers.Count < count)
         {
-            _workers.Add(await WorkerProcess.StartAsync(workerDll, _workers.Count, environment, log, cancellationToken));
+            int cpu = _workers.Count;
+            _workers.Add(await WorkerProcess.StartAsync(workerDll, cpu, environment, log, cancellationToken));
         }
 
         while (_workers.Count > count)

@@ -77,7 +77,8 @@ internal sealed class WorkerProcess : IAsyncDisposable
     {
         if (line is null)
         {
-            _ready.TrySetException(new InvalidOperationException($"The worker on CPU {cpu} exited before it was ready."));
+            _ready.TrySetException(
+                new InvalidOperationException($"The worker on CPU {cpu} exited before it was ready."));
             return;
         }
 
@@ -86,7 +87,8 @@ internal sealed class WorkerProcess : IAsyncDisposable
         {
             _ready.TrySetResult();
         }
-        else if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+        else if (line.StartsWith("fail:", StringComparison.Ordinal) ||
+            line.StartsWith("crit:", StringComparison.Ordinal))
         {
             log.Write($"worker on CPU {cpu}: {line}");
         }

@@ -99,14 +99,16 @@ internal sealed class BenchCommand : ICliCommand
             ModelDirectory = ResolveModel(parse.GetValue(_model), root),
             B32Directory = parse.GetValue(_modelB32)?.FullName,
             ImagesDirectory = parse.GetValue(_images)?.FullName ?? Path.Combine(shared, "images", "real"),
-            Stages = parse.GetValue(_stages)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            Stages = parse.GetValue(_stages)!
+                .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .ToHashSet(StringComparer.Ordinal),
             Slice = TimeSpan.FromSeconds(parse.GetValue(_seconds)),
             Rounds = parse.GetValue(_rounds),
             Threads = parse.GetValue(_threads),
             Database = parse.GetValue(_db) ?? Environment.GetEnvironmentVariable("CLIP_TEST_POSTGRES"),
             RabbitMq = parse.GetValue(_rabbitMq) ?? Environment.GetEnvironmentVariable("CLIP_TEST_RABBITMQ"),
-            Vocabulary = parse.GetValue(_vocab)?.FullName ?? (File.Exists(defaultVocabulary) ? defaultVocabulary : null),
+            Vocabulary = parse.GetValue(_vocab)?.FullName
+                ?? (File.Exists(defaultVocabulary) ? defaultVocabulary : null),
             RepositoryRoot = root,
         };
         settings.Validate();
