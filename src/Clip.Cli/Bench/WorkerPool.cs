@@ -1,18 +1,19 @@
 namespace Clip.Cli.Bench;
 
-/// <summary>The running workers of the scale-out stage; worker i is pinned to CPU i.</summary>
+/// <summary>The running worker processes of the scale-out stage.</summary>
 internal sealed class WorkerPool(string workerDll, IReadOnlyDictionary<string, string> environment, BenchLog log)
     : IAsyncDisposable
 {
     private readonly List<WorkerProcess> _workers = [];
 
-    /// <summary>Starts or stops workers until <paramref name="count"/> run.</summary>
-    public async Task ResizeAsync(int count, CancellationToken cancellationToken)
+    /// <summary>Starts or stops workers until <paramref name="count"/> run; true when one was started.</summary>
+    public async Task<bool> ResizeAsync(int count, CancellationToken cancellationToken)
     {
+        bool started = _workers.Count < count;
         while (_workers.Count < count)
         {
-            int cpu = _workers.Count;
-            _workers.Add(await WorkerProcess.StartAsync(workerDll, cpu, environment, log, cancellationToken));
+            int index = _workers.Count;
+            _workers.Add(await WorkerProcess.StartAsync(workerDll, index, environment, log, cancellationToken));
         }
 
         while (_workers.Count > count)
@@ -21,6 +22,8 @@ internal sealed class WorkerPool(string workerDll, IReadOnlyDictionary<string, s
             _workers.RemoveAt(_workers.Count - 1);
             await last.DisposeAsync();
         }
+
+        return started;
     }
 
     public async ValueTask DisposeAsync()

@@ -4,8 +4,8 @@ using System.Globalization;
 namespace Clip.Cli.Bench;
 
 /// <summary>
-/// One distributed worker (<c>workers/Pipeline.Worker</c>) as its own process, pinned to one CPU with
-/// <c>taskset</c> so that each worker stands for a one-core machine. Ready once its bus has started.
+/// One distributed worker (<c>workers/Pipeline.Worker</c>) as its own process, configured by environment variables.
+/// Ready once its bus has started.
 /// </summary>
 internal sealed class WorkerProcess : IAsyncDisposable
 {
@@ -21,21 +21,18 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     public static async Task<WorkerProcess> StartAsync(
         string workerDll,
-        int cpu,
+        int index,
         IReadOnlyDictionary<string, string> environment,
         BenchLog log,
         CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("taskset")
+        var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[] { "-c", cpu.ToString(CultureInfo.InvariantCulture), "dotnet", workerDll })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        start.ArgumentList.Add(workerDll);
 
         foreach ((string key, string value) in environment)
         {
@@ -44,12 +41,12 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
         var worker = new WorkerProcess(Process.Start(start)
             ?? throw new InvalidOperationException("The worker process could not be started."));
-        worker._process.OutputDataReceived += (_, e) => worker.OnLine(e.Data, cpu, log);
-        worker._process.ErrorDataReceived += (_, e) => worker.OnLine(e.Data, cpu, log);
+        worker._process.OutputDataReceived += (_, e) => worker.OnLine(e.Data, index, log);
+        worker._process.ErrorDataReceived += (_, e) => worker.OnLine(e.Data, index, log);
         worker._process.BeginOutputReadLine();
         worker._process.BeginErrorReadLine();
         await worker._ready.Task.WaitAsync(StartTimeout, cancellationToken);
-        log.Write($"scaleout: worker on CPU {cpu} ready (process {worker._process.Id})");
+        log.Write($"scaleout: worker {index + 1} ready (process {worker._process.Id})");
         return worker;
     }
 
@@ -73,12 +70,12 @@ internal sealed class WorkerProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void OnLine(string? line, int cpu, BenchLog log)
+    private void OnLine(string? line, int index, BenchLog log)
     {
         if (line is null)
         {
             _ready.TrySetException(
-                new InvalidOperationException($"The worker on CPU {cpu} exited before it was ready."));
+                new InvalidOperationException($"Worker {index + 1} exited before it was ready."));
             return;
         }
 
@@ -90,7 +87,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
         else if (line.StartsWith("fail:", StringComparison.Ordinal) ||
             line.StartsWith("crit:", StringComparison.Ordinal))
         {
-            log.Write($"worker on CPU {cpu}: {line}");
+            log.Write($"worker {index + 1}: {line}");
         }
     }
 }
