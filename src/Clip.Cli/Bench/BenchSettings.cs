@@ -10,7 +10,7 @@ internal sealed record BenchSettings
     /// <summary>The model folder every stage uses.</summary>
     public required string ModelDirectory { get; init; }
 
-    /// <summary>A ViT-B/32-shaped model folder that the encoder and pipeline stages also run, or null.</summary>
+    /// <summary>A ViT-B/32-shaped model folder that the model-bound stages also run, or null.</summary>
     public string? B32Directory { get; init; }
 
     /// <summary>Real photos to read (never copied into the repository; copies go to a temporary folder).</summary>

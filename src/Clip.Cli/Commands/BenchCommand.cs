@@ -18,8 +18,8 @@ internal sealed class BenchCommand : ICliCommand
 
     private readonly Option<DirectoryInfo?> _modelB32 = new("--model-b32")
     {
-        Description = "A ViT-B/32-shaped model folder that the encoder and pipeline stages also run " +
-            "(benchmarks/models/make_vit_b32.py makes a random-weight one).",
+        Description = "A ViT-B/32-shaped model folder that the encoder, pipeline, decode and peer stages also " +
+            "run (benchmarks/models/make_vit_b32.py makes a random-weight one).",
         HelpName = "DIR",
     };
 
