@@ -25,6 +25,17 @@ internal sealed class ScaleOutStage : IBenchStage
             return [skipped];
         }
 
+        IReadOnlyDictionary<string, uint> others =
+            await BrokerConsumers.FindAsync(settings.RabbitMq, cancellationToken);
+        if (others.Count > 0)
+        {
+            var skipped = new BenchTable("Scale-out: skipped");
+            skipped.AddNote("Other processes consume the pipeline's queues on this RabbitMQ virtual host (" +
+                string.Join(", ", others.Select(o => $"{o.Key}: {o.Value}")) + "); they would take part of the " +
+                "job. Run the stage when they have stopped, or against a virtual host of its own (--rabbitmq).");
+            return [skipped];
+        }
+
         string workerDll = await WorkerBuild.EnsureAsync(context, cancellationToken);
         IReadOnlyList<string> images = await BenchImages.ReplicatedAsync(context, PipelineStage.MinimumImages);
         IReadOnlyList<string> warmUp = await BenchImages.ReplicatedAsync(context, BatchSize * 4);
@@ -46,7 +57,8 @@ internal sealed class ScaleOutStage : IBenchStage
         };
         await using var workers = new WorkerPool(workerDll, environment, context.Log);
         var job = new DistributedJob(settings.RabbitMq, database.ConnectionString, BatchSize);
-        var runs = new ScaleOutRuns(workers, job, modelName, Folder(images), Folder(warmUp), context.Log);
+        var runs = new ScaleOutRuns(
+            settings.RabbitMq, workers, job, modelName, Folder(images), Folder(warmUp), context.Log);
         BenchVariant[] variants = [runs.Variant(1), runs.Variant(2)];
         context.Log.Write($"scaleout: {images.Count} images, batches of {BatchSize}");
         InterleavedResult result = await InterleavedRun.RunAsync(
