@@ -14,9 +14,10 @@ internal static class CommandRegistry
         new PreprocessCommand(),
         new EmbedCommand(),
         new ClassifyCommand(),
-        new EvalCommand(),
         new ModerateCommand(),
         new ProbeCommand(),
+        new EvalCommand(),
+        new BenchCommand(),
     ];
 
     public static RootCommand CreateRootCommand()
