@@ -14,6 +14,11 @@ internal static class CommandRegistry
         new PreprocessCommand(),
         new EmbedCommand(),
         new ClassifyCommand(),
+        new SearchCommand(),
+        new DuplicatesCommand(),
+        new JobsCommand(),
+        new ModelsCommand(),
+        new ReembedCommand(),
     ];
 
     public static RootCommand CreateRootCommand()

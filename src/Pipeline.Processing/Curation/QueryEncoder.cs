@@ -23,6 +23,9 @@ public sealed class QueryEncoder : IDisposable
         _loader = new ImageLoader(decoding ?? new ImageDecodingOptions());
     }
 
+    /// <summary>The loaded model, for label sets to be embedded with it.</summary>
+    public ClipModel Model => _model;
+
     /// <summary>What the loaded files are.</summary>
     public ClipModelInfo Info => _model.Info;
 
