@@ -18,7 +18,6 @@ internal static class ReviewPage
     public static void Map(WebApplication app)
     {
         app.MapGet("/", () => Results.Redirect("/review/"));
-        app.MapGet("/review", () => Results.Redirect("/review/"));
         app.MapGet("/review/{file?}", (string? file, HttpContext context) => Serve(file ?? "index.html", context));
     }
 

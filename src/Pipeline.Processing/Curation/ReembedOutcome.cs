@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Pipeline.Processing.Curation;
 
 /// <summary>What an attempt to start a re-embedding did.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReembedOutcome>))]
 public enum ReembedOutcome
 {
     /// <summary>A job was submitted for the images that lack an embedding.</summary>
