@@ -120,7 +120,8 @@ async function loadDuplicates() {
       const grid = document.createElement("div");
       grid.className = "grid";
       for (const m of group.members) {
-        grid.append(card(m.imageId, m.sourceUri, [[m.similarity.toFixed(4), "score"], [fileName(m.sourceUri), "name"]]));
+        const lines = [[m.similarity.toFixed(4), "score"], [fileName(m.sourceUri), "name"]];
+        grid.append(card(m.imageId, m.sourceUri, lines));
       }
       box.append(title, grid);
       container.append(box);
@@ -190,9 +191,10 @@ async function saveCorrection(newLabel) {
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-  status.textContent = response.ok
-    ? (body.oldLabel === newLabel ? `Accepted “${newLabel}”.` : `Saved: ${body.oldLabel ?? "none"} → ${newLabel}.`)
-    : `Saving failed (${response.status}).`;
+  const saved = body.oldLabel === newLabel
+    ? `Accepted “${newLabel}”.`
+    : `Saved: ${body.oldLabel ?? "none"} → ${newLabel}.`;
+  status.textContent = response.ok ? saved : `Saving failed (${response.status}).`;
 }
 
 function init() {
@@ -216,7 +218,9 @@ function init() {
     search(new URLSearchParams({ imageId: current.id, top: "24" }));
   });
   getJson("/api/models")
-    .then((m) => { $("model").textContent = m.active ? `active model: ${m.active} ${m.version}` : "no active model"; })
+    .then((m) => {
+      $("model").textContent = m.active ? `active model: ${m.active} ${m.version}` : "no active model";
+    })
     .catch(() => {});
 }
 

@@ -7,12 +7,15 @@ namespace Clip.Cli.Curation;
 internal static class JobTable
 {
     public const string Header =
-        "job                                   state      listed  batches      images  embedded  failed  progress  created (UTC)";
+        "job                                   state      listed  batches      images  embedded  failed  progress  " +
+        "created (UTC)";
 
     public static string Row(JobProgress job)
     {
         int batchesFinished = job.BatchesDone + job.BatchesFailed;
-        double progress = job.BatchCount == 0 ? (job.ListingComplete ? 1 : 0) : (double)batchesFinished / job.BatchCount;
+        double progress = job.BatchCount == 0
+            ? (job.ListingComplete ? 1 : 0)
+            : (double)batchesFinished / job.BatchCount;
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{job.Definition.Id}  {Lower(job.State),-9}  {(job.ListingComplete ? "yes" : "no"),-6}  " +

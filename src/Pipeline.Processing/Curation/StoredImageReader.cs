@@ -31,7 +31,9 @@ public sealed class StoredImageReader
         if (Uri.TryCreate(uri, UriKind.Absolute, out Uri? url) && url.Scheme is "http" or "https")
         {
             Uri container = new BlobUriBuilder(url) { BlobName = string.Empty }.ToUri();
-            return _sources.GetOrAdd(container.AbsoluteUri, _ => new BlobContainerSource(container, _blobConnectionString));
+            return _sources.GetOrAdd(
+                container.AbsoluteUri,
+                _ => new BlobContainerSource(container, _blobConnectionString));
         }
 
         string folder = Path.GetDirectoryName(Path.GetFullPath(uri)) ?? "/";

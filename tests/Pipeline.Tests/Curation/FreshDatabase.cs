@@ -35,7 +35,8 @@ internal sealed class FreshDatabase : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
 
-        string connection = new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = name }.ConnectionString;
+        string connection =
+            new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = name }.ConnectionString;
         var storage = PostgresStorage.Create(new PostgresStorageOptions { ConnectionString = connection });
         await storage.Migrator.MigrateAsync(CancellationToken.None);
         return new FreshDatabase(name, connection, storage);

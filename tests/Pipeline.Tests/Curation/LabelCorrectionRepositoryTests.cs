@@ -11,8 +11,9 @@ public sealed class LabelCorrectionRepositoryTests
         long[] ids = await db.AddImagesAsync("/photos/a.jpg", "/photos/b.jpg");
         await db.Storage.Definitions.SaveLabelSetAsync("animals", "{}", CancellationToken.None);
 
-        await db.Store.Corrections.AddAsync(new LabelCorrection(ids[0], "animals", "dog", "cat"), CancellationToken.None);
-        await db.Store.Corrections.AddAsync(new LabelCorrection(ids[1], "animals", "cat", "cat"), CancellationToken.None);
+        var corrections = db.Store.Corrections;
+        await corrections.AddAsync(new LabelCorrection(ids[0], "animals", "dog", "cat"), CancellationToken.None);
+        await corrections.AddAsync(new LabelCorrection(ids[1], "animals", "cat", "cat"), CancellationToken.None);
         var rows = await db.Store.Corrections.ListAsync("animals", 0, 10, CancellationToken.None);
 
         Assert.Equal(2, rows.Count);

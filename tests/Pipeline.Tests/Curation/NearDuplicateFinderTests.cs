@@ -31,7 +31,9 @@ public sealed class NearDuplicateFinderTests
         Assert.Equal(["b", "b1"], groups[1].Members.Select(m => m.SourceUri));
         Assert.Equal(0.96, groups[1].Members[0].Similarity, 4);
         var stored = await db.Store.Duplicates.ListAsync(model, 0, 10, CancellationToken.None);
-        Assert.Equal(groups.Select(g => g.Members.Select(m => m.ImageId)), stored.Select(g => g.Members.Select(m => m.ImageId)));
+        Assert.Equal(
+            groups.Select(g => g.Members.Select(m => m.ImageId)),
+            stored.Select(g => g.Members.Select(m => m.ImageId)));
     }
 
     [Fact]
@@ -50,7 +52,8 @@ public sealed class NearDuplicateFinderTests
         var finder = new NearDuplicateFinder(db.Store);
         await finder.RefreshAsync(first, new NearDuplicateOptions { Threshold = 0.95 }, CancellationToken.None);
         await finder.RefreshAsync(second, new NearDuplicateOptions { Threshold = 0.95 }, CancellationToken.None);
-        var none = await finder.RefreshAsync(first, new NearDuplicateOptions { Threshold = 0.99 }, CancellationToken.None);
+        var none = await finder.RefreshAsync(
+            first, new NearDuplicateOptions { Threshold = 0.99 }, CancellationToken.None);
 
         Assert.Empty(none);
         Assert.Empty(await db.Store.Duplicates.ListAsync(first, 0, 10, CancellationToken.None));

@@ -46,14 +46,15 @@ public sealed class ReviewPageBrowserTests
         string run = "review_" + Guid.NewGuid().ToString("N")[..12];
         string rabbit = await TestServices.CreateVhostAsync(run);
         string url = FreeUrl();
-        using var orchestrator = HostProcess.Start("orchestrator", "Pipeline.Orchestrator", new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["Messaging__RabbitMq__Uri"] = rabbit,
             ["Storage__Postgres__ConnectionString"] = db.ConnectionString,
             ["Model__Directory"] = TinyCorpus.ModelDirectory,
             ["ASPNETCORE_URLS"] = url,
             ["Logging__LogLevel__Default"] = "Warning",
-        });
+        };
+        using var orchestrator = HostProcess.Start("orchestrator", "Pipeline.Orchestrator", environment);
         try
         {
             await WaitForHealthAsync(url, orchestrator);
@@ -93,7 +94,8 @@ public sealed class ReviewPageBrowserTests
         var stored = await http.GetAsync($"/api/images/{imageId}/content");
         Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
         Assert.StartsWith("image/", stored.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/images/{imageId + 1000}/content")).StatusCode);
+        var unknown = await http.GetAsync($"/api/images/{imageId + 1000}/content");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/review/..%2F..%2Fappsettings.json")).StatusCode);
     }
 
@@ -124,7 +126,8 @@ public sealed class ReviewPageBrowserTests
         start.Environment["REVIEW_URL"] = url;
         start.Environment["SCREENSHOTS"] = screenshots;
         start.Environment["NEW_LABEL"] = newLabel;
-        start.Environment["CHROMIUM"] = Environment.GetEnvironmentVariable("CLIP_TEST_CHROMIUM") ?? "/usr/bin/chromium";
+        start.Environment["CHROMIUM"] =
+            Environment.GetEnvironmentVariable("CLIP_TEST_CHROMIUM") ?? "/usr/bin/chromium";
         using var process = Process.Start(start)!;
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> errors = process.StandardError.ReadToEndAsync();
@@ -141,7 +144,8 @@ public sealed class ReviewPageBrowserTests
 
         string text = await output;
         Assert.True(process.ExitCode == 0,
-            $"review.mjs exited {process.ExitCode}: {text}\n{await errors}\n--- orchestrator ---\n{orchestrator.Output}");
+            $"review.mjs exited {process.ExitCode}: {text}\n{await errors}\n--- orchestrator ---\n" +
+            orchestrator.Output);
         return JsonDocument.Parse(text.Trim().Split('\n')[^1]).RootElement;
     }
 

@@ -30,7 +30,8 @@ internal static class TinyCorpus
         using IHost host = EmbeddedPipeline.CreateHost(engine, pipeline, _ => new PostgresResultSink(database.Storage),
             Path.GetTempPath());
         var clip = (ClipEngine)host.Services.GetRequiredService<IClipEngine>();
-        ModelRecord model = await ModelRegistrar.RegisterAsync(database.Storage, clip.Model.Info, CancellationToken.None);
+        ModelRecord model =
+            await ModelRegistrar.RegisterAsync(database.Storage, clip.Model.Info, CancellationToken.None);
         await host.StartAsync();
         try
         {

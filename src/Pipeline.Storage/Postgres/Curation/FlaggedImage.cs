@@ -6,4 +6,9 @@ namespace Pipeline.Storage.Postgres.Curation;
 /// <param name="ModelId">The model that scored it.</param>
 /// <param name="Score">The policy's score.</param>
 /// <param name="Decision">The policy's decision.</param>
-public sealed record FlaggedImage(long ImageId, string SourceUri, int ModelId, float Score, ModerationDecision Decision);
+public sealed record FlaggedImage(
+    long ImageId,
+    string SourceUri,
+    int ModelId,
+    float Score,
+    ModerationDecision Decision);

@@ -109,7 +109,11 @@ public sealed class ModelActivation
         return await command.ExecuteScalarAsync(token) is int id ? id : null;
     }
 
-    private static async Task SwitchAsync(NpgsqlConnection c, NpgsqlTransaction t, int? modelId, CancellationToken token)
+    private static async Task SwitchAsync(
+        NpgsqlConnection c,
+        NpgsqlTransaction t,
+        int? modelId,
+        CancellationToken token)
     {
         await ExecuteAsync(c, t, "UPDATE models SET is_active = false WHERE is_active", token);
         if (modelId is not { } id)
@@ -143,7 +147,11 @@ public sealed class ModelActivation
         await command.ExecuteNonQueryAsync(token);
     }
 
-    private static async Task<int> ExecuteAsync(NpgsqlConnection c, NpgsqlTransaction t, string sql, CancellationToken token)
+    private static async Task<int> ExecuteAsync(
+        NpgsqlConnection c,
+        NpgsqlTransaction t,
+        string sql,
+        CancellationToken token)
     {
         await using var command = new NpgsqlCommand(sql, c, t);
         return await command.ExecuteNonQueryAsync(token);
