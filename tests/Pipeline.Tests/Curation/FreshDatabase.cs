@@ -31,8 +31,21 @@ internal sealed class FreshDatabase : IAsyncDisposable
         await using (var admin = new NpgsqlConnection(TestServices.Postgres))
         {
             await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-            await create.ExecuteNonQueryAsync();
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+                    await create.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 10)
+                {
+                    // CREATE DATABASE copies template1 and fails while another session is connected to it, which
+                    // happens when test runs of other clones share this server.
+                    await Task.Delay(200 * attempt);
+                }
+            }
         }
 
         string connection =

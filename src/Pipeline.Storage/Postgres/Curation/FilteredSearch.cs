@@ -59,7 +59,7 @@ public sealed class FilteredSearch
         command.Parameters.AddWithValue("label", filter.Label ?? string.Empty);
         command.Parameters.AddWithValue("min_score", filter.MinLabelScore);
         command.Parameters.AddWithValue("policy", filter.Policy ?? string.Empty);
-        command.Parameters.AddWithValue("decision", filter.Decision?.ToString().ToLowerInvariant() ?? string.Empty);
+        command.Parameters.AddWithValue("decision", filter.Decision is { } d ? StorageText.From(d) : string.Empty);
 
         var hits = new List<SearchHit>(limit);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

@@ -11,7 +11,7 @@ public sealed class LabelCorrectionRepository
     private const string InsertSql = """
         INSERT INTO label_corrections (image_id, label_set_id, old_label, new_label)
         SELECT @image, s.id, @old, @new FROM label_sets s WHERE s.name = @set
-        RETURNING id, corrected_at
+        RETURNING id, corrected_at, (SELECT source_uri FROM images WHERE id = @image)
         """;
 
     private const string ListSql = """
@@ -49,7 +49,7 @@ public sealed class LabelCorrectionRepository
             }
 
             return new StoredLabelCorrection(
-                reader.GetInt64(0), correction, string.Empty, reader.GetFieldValue<DateTimeOffset>(1));
+                reader.GetInt64(0), correction, reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(1));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
