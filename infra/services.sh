@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs and runs the services that the tests need, on loopback only, with no container engine.
-# Usage: infra/services.sh up|down|status|env [postgres|rabbitmq|azurite ...]
+# Usage: infra/services.sh up|down|status|env [postgres|rabbitmq|azurite|browser ...]
 #   up      install what is missing, start, wait until each service answers (idempotent)
 #   down    stop the services
 #   status  say which services answer; exit 1 if any does not
@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-ALL_SERVICES=(postgres rabbitmq azurite)
+ALL_SERVICES=(postgres rabbitmq azurite browser)
 command="${1:-}"
 shift || true
 services=("$@")

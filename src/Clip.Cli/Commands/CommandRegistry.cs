@@ -17,13 +17,18 @@ internal static class CommandRegistry
         new ModerateCommand(),
         new ProbeCommand(),
         new EvalCommand(),
+        new SearchCommand(),
+        new DuplicatesCommand(),
+        new JobsCommand(),
+        new ModelsCommand(),
+        new ReembedCommand(),
         new BenchCommand(),
     ];
 
     public static RootCommand CreateRootCommand()
     {
         var root = new RootCommand(
-            "CLIP from the command line: tokenize, preprocess, embed and classify images. " +
+            "CLIP for large image collections: run labeling jobs, classify, moderate, search, curate, evaluate. " +
             $"Exit codes: {ExitCodes.Success} success, {ExitCodes.Failure} failure, " +
             $"{ExitCodes.SomeInputsFailed} some inputs failed (each has an error line).");
         root.Options.Add(CommonOptions.Verbose);

@@ -27,7 +27,8 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IJobStore, InMemoryJobStore>();
         services.AddSingleton<PipelineMetrics>();
-        services.AddSingleton(new ImageSourceResolver(options.BlobConnectionString));
+        services.AddSingleton(sp => new ImageSourceResolver(
+            options.BlobConnectionString, sp.GetService<Storage.Postgres.Curation.CurationStore>()?.Reembeds));
         services.AddSingleton<JobTracker>();
         services.AddSingleton<JobCoordinator>();
         services.AddSingleton<ImageBatchProcessor>();

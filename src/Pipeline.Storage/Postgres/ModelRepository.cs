@@ -11,7 +11,7 @@ public sealed class ModelRepository
     private const string Columns = "id, name, version, embedding_dim, file_hash, is_active, registered_at";
 
     // Second key of the two-key advisory locks that serialise schema changes made for a model.
-    private const int ModelLockClass = 0x6D6F64;
+    internal const int ModelLockClass = 0x6D6F64;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger _logger;
