@@ -3,11 +3,11 @@ using Pipeline.Storage.Postgres.Curation;
 
 namespace Pipeline.Orchestrator.Review;
 
-/// <summary><c>GET /api/policies</c> and <c>GET /api/moderation?policy=P[&amp;decision=review|block]</c>: the images a
+/// <summary><c>GET /api/policies</c> and <c>GET /api/moderation?policy=P[&amp;decision=review|flag]</c>: the images a
 /// policy flagged, highest score first.</summary>
 internal static class ModerationApi
 {
-    private static readonly ModerationDecision[] Flagged = [ModerationDecision.Review, ModerationDecision.Block];
+    private static readonly ModerationDecision[] Flagged = [ModerationDecision.Review, ModerationDecision.Flag];
 
     public static void Map(WebApplication app)
     {

@@ -28,7 +28,7 @@ public sealed class FilteredSearchTests
         var policy = await db.Storage.Definitions.SavePolicyAsync("nsfw", "{}", CancellationToken.None);
         await db.Storage.Moderation.WriteAsync(model.Id, policy.Id,
         [
-            new ModerationResult(ids[0], 0.1f, ModerationDecision.Allow),
+            new ModerationResult(ids[0], 0.1f, ModerationDecision.Pass),
             new ModerationResult(ids[3], 0.6f, ModerationDecision.Review),
         ], CancellationToken.None);
         float[] query = Vectors.Axis(0);

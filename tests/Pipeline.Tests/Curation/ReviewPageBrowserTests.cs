@@ -105,9 +105,9 @@ public sealed class ReviewPageBrowserTests
         long first = await db.ScalarAsync<long>("SELECT min(id) FROM images");
         await db.Storage.Moderation.WriteAsync(model.Id, policy.Id,
         [
-            new ModerationResult(first, 0.91f, ModerationDecision.Block),
+            new ModerationResult(first, 0.91f, ModerationDecision.Flag),
             new ModerationResult(first + 1, 0.55f, ModerationDecision.Review),
-            new ModerationResult(first + 2, 0.05f, ModerationDecision.Allow),
+            new ModerationResult(first + 2, 0.05f, ModerationDecision.Pass),
         ], CancellationToken.None);
     }
 
