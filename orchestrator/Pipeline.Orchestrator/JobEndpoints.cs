@@ -3,6 +3,7 @@ using Pipeline.Contracts;
 using Pipeline.Processing;
 using Pipeline.Processing.Jobs;
 using Pipeline.Processing.LabelSets;
+using Pipeline.Storage.Postgres;
 
 namespace Pipeline.Orchestrator;
 
@@ -19,15 +20,53 @@ internal static class JobEndpoints
         SubmitJobRequest request,
         IPublishEndpoint publisher,
         PipelineOptions options,
+        PostgresStorage storage,
+        ImageSourceResolver sources,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Source) || string.IsNullOrWhiteSpace(request.Model))
+        // Everything a job needs is checked here, so that a job that is accepted can run.
+        var problems = new Dictionary<string, string[]>();
+        int batchSize = request.BatchSize ?? options.BatchSize;
+        int topK = request.TopK ?? 3;
+        if (string.IsNullOrWhiteSpace(request.Source))
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]>
+            problems["source"] = ["A job needs a source: a blob container URL or a folder the workers can read."];
+        }
+        else
+        {
+            try
             {
-                ["source"] = ["A job needs a source and a model."],
-            });
+                sources.Resolve(request.Source);
+            }
+            catch (Exception e) when (e is ArgumentException or IOException or FormatException)
+            {
+                problems["source"] = [e.Message];
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Model))
+        {
+            problems["model"] = ["A job needs the name of a registered model."];
+        }
+        else if (await storage.Models.FindLatestAsync(request.Model, cancellationToken) is null)
+        {
+            problems["model"] = [$"No model named '{request.Model}' is registered; workers register theirs on start."];
+        }
+
+        if (batchSize is < 1 or > 4096)
+        {
+            problems["batchSize"] = ["batchSize must be between 1 and 4096."];
+        }
+
+        if (topK is < 1 or > 1000)
+        {
+            problems["topK"] = ["topK must be between 1 and 1000."];
+        }
+
+        if (problems.Count > 0)
+        {
+            return Results.ValidationProblem(problems);
         }
 
         List<LabelSetDefinition> labelSets;
@@ -44,9 +83,8 @@ internal static class JobEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["labels"] = [e.Message] });
         }
 
-        int batchSize = request.BatchSize ?? options.BatchSize;
         var job = new JobSubmitted(Guid.NewGuid(), request.Source, request.Model,
-            new JobTasks(labelSets, request.TopK ?? 3, request.Policies ?? []), batchSize, time.GetUtcNow());
+            new JobTasks(labelSets, topK, request.Policies ?? []), batchSize, time.GetUtcNow());
         await publisher.Publish(job, cancellationToken);
         return Results.Accepted($"/jobs/{job.JobId}", new { jobId = job.JobId });
     }

@@ -29,6 +29,17 @@ public sealed class BlobContainerSource : IImageSource
         _container = string.IsNullOrWhiteSpace(connectionString)
             ? new BlobContainerClient(new BlobUriBuilder(containerUrl) { BlobName = string.Empty }.ToUri())
             : new BlobServiceClient(connectionString).GetBlobContainerClient(parts.BlobContainerName);
+
+        // The credentials must be for the account the URL names, or the job would read another account's blobs.
+        var served = new BlobUriBuilder(_container.Uri);
+        if (!string.Equals(served.Host, parts.Host, StringComparison.OrdinalIgnoreCase)
+            || served.Port != parts.Port
+            || !string.Equals(served.AccountName, parts.AccountName, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"The source URL names account '{parts.AccountName}' at {parts.Host}:{parts.Port}, but the blob " +
+                $"connection string is for '{served.AccountName}' at {served.Host}:{served.Port}.");
+        }
         Description = $"{Redact(containerUrl)}";
     }
 

@@ -40,7 +40,7 @@ internal sealed class SearchCommand : ICliCommand
 
     private readonly Option<float> _minScore = new("--min-score") { Description = "Lowest score of --label." };
     private readonly Option<string?> _policy = new("--policy") { Description = "Moderation policy of --decision." };
-    private readonly Option<string?> _decision = new("--decision") { Description = "allow, review or block." };
+    private readonly Option<string?> _decision = new("--decision") { Description = "pass, review or flag." };
 
     private readonly Option<DirectoryInfo?> _modelDir = new("--model-dir")
     {

@@ -28,8 +28,8 @@ internal static partial class PipelineLog
     [LoggerMessage(1007, LogLevel.Warning, "Job {JobId} batch {BatchIndex} failed after its retries: {Reason}")]
     public static partial void BatchFailed(ILogger logger, Guid jobId, int batchIndex, string reason);
 
-    [LoggerMessage(1006, LogLevel.Error, "Resuming unfinished jobs failed")]
-    public static partial void ResumeFailed(ILogger logger, Exception exception);
+    [LoggerMessage(1006, LogLevel.Error, "Resuming unfinished job {JobId} failed (empty id: listing them failed)")]
+    public static partial void ResumeFailed(ILogger logger, Guid jobId, Exception exception);
 
     [LoggerMessage(3001, LogLevel.Information, "Serving model {Model} {Version} (id {ModelId})")]
     public static partial void ServingModel(ILogger logger, string model, string version, int modelId);

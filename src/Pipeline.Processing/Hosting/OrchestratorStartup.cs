@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pipeline.Contracts;
 using Pipeline.Processing.Diagnostics;
 using Pipeline.Processing.Jobs;
 using Pipeline.Storage.Postgres;
@@ -29,16 +30,28 @@ internal sealed class OrchestratorStartup(
 
     private async Task ResumeAllAsync(CancellationToken cancellationToken)
     {
+        IReadOnlyList<JobSubmitted> jobs;
         try
         {
-            foreach (var job in await store.ListUnfinishedAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await coordinator.ResumeAsync(job, bus, cancellationToken).ConfigureAwait(false);
-            }
+            jobs = await store.ListUnfinishedAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            PipelineLog.ResumeFailed(logger, e);
+            PipelineLog.ResumeFailed(logger, Guid.Empty, e);
+            return;
+        }
+
+        // One job that cannot resume (its source is gone, say) must not keep the others from resuming.
+        foreach (JobSubmitted job in jobs)
+        {
+            try
+            {
+                await coordinator.ResumeAsync(job, bus, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                PipelineLog.ResumeFailed(logger, job.JobId, e);
+            }
         }
     }
 }

@@ -36,6 +36,9 @@ public static class PipelineServiceCollectionExtensions
 
         services.AddMassTransit(bus =>
         {
+            // The pipeline talks to its own broker and nothing else.
+            bus.DisableUsageTelemetry();
+
             if (options.Roles.HasFlag(PipelineRoles.Worker))
             {
                 bus.AddConsumer<EmbedImageBatchConsumer>(c => c.ConcurrentMessageLimit = pipeline.ConcurrentBatches);
