@@ -71,6 +71,31 @@ public sealed class LocalFolderSourceHostileTests
         Assert.Equal("too-large", error.Kind);
     }
 
+    [Fact]
+    public async Task ListPagesAsync_FileNameThatIsNotUtf8_StillListsTheOtherImages()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("a.jpg", [1]);
+
+        // .NET cannot spell such a name, so the shell makes it from raw bytes.
+        using (var shell = Process.Start(new ProcessStartInfo("sh", ["-c", "printf x > \"$(printf 'bad\\377.jpg')\""])
+               {
+                   WorkingDirectory = dir.Path,
+               })!)
+        {
+            shell.WaitForExit();
+            Assert.Equal(0, shell.ExitCode);
+        }
+
+        var listed = new List<ImageReference>();
+        await foreach (var page in new LocalFolderSource(dir.Path).ListPagesAsync(16, CancellationToken.None))
+        {
+            listed.AddRange(page);
+        }
+
+        Assert.Contains(listed, i => Path.GetFileName(i.Uri) == "a.jpg");
+    }
+
     private static void MakeFifo(string path)
     {
         using var mkfifo = Process.Start("mkfifo", [path])!;
