@@ -10,7 +10,7 @@ internal sealed class BenchTable
     public BenchTable(string title, params string[] columns)
     {
         Title = title;
-        _columns = columns;
+        _columns = columns.Select(Escape).ToArray();
     }
 
     /// <summary>What the table shows.</summary>
@@ -23,7 +23,7 @@ internal sealed class BenchTable
             throw new ArgumentException($"The table has {_columns.Length} columns; got {cells.Length} cells.");
         }
 
-        _rows.Add(cells);
+        _rows.Add(cells.Select(Escape).ToArray());
     }
 
     /// <summary>A line printed under the table: what was skipped, what bounds a figure, how it was measured.</summary>
@@ -56,6 +56,9 @@ internal sealed class BenchTable
             writer.WriteLine();
         }
     }
+
+    // A pipe inside a cell would end the cell in Markdown.
+    private static string Escape(string cell) => cell.Replace("|", "\\|", StringComparison.Ordinal);
 
     private static void WriteLine(TextWriter writer, string[] cells, int[] widths) =>
         writer.WriteLine("| " + string.Join(" | ", cells.Select((c, i) => c.PadRight(widths[i]))) + " |");

@@ -14,7 +14,7 @@ internal sealed class DecodeAgreement(BenchContext context, IReadOnlyList<string
     {
         var table = new BenchTable(
             $"Reduced-size JPEG decoding (MinimumShortSide = {reducedShortSide}) against the exact path",
-            "decoder", "model", "mean |pixel diff| (0-255)", "max |pixel diff|", "cosine mean", "cosine min");
+            "decoder", "model", "mean abs pixel diff (0-255)", "max abs pixel diff", "cosine mean", "cosine min");
         foreach (string modelDirectory in context.Models)
         {
             using ClipModel model = EncoderStage.Load(modelDirectory, context.Settings.Threads, maxBatchSize: 32);
