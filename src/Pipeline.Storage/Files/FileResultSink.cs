@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Parquet;
 using Parquet.Serialization;
@@ -6,18 +8,26 @@ using Pipeline.Storage.Results;
 namespace Pipeline.Storage.Files;
 
 /// <summary>
-/// Writes results to files that pandas, DuckDB and numpy read: <c>embeddings.parquet</c> (one row group per
-/// batch), <c>embeddings.npy</c> (float32, one row per embedded image, written when the job completes) and
-/// <c>results.jsonl</c> (one line per image: labels, or the failure and its reason; <c>row</c> is the image's
-/// row in both embedding files).
+/// Writes results to files that pandas, DuckDB and numpy read: <c>results.jsonl</c> (one line per image, written
+/// as batches complete: labels and moderation, or the failure and its reason; <c>row</c> is the image's row in
+/// both embedding files), and when the job completes <c>embeddings.npy</c> (float32, one row per embedded image)
+/// and <c>embeddings.parquet</c> (uri, model, embedding).
 /// </summary>
+/// <remarks>
+/// During the job only append-only files grow; a batch whose write fails is cut off them again, so a retried
+/// batch is written once and the files always agree.
+/// </remarks>
 public sealed class FileResultSink : IResultSink, IDisposable
 {
+    private const int ParquetRowGroup = 8192;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly HashSet<(Guid, int)> _written = [];
     private readonly string _directory;
     private readonly string _rawEmbeddingsPath;
+    private readonly string _rowIndexPath;
     private Exception? _broken;
+    private string _model = string.Empty;
     private int _rows;
     private int _dimension;
 
@@ -29,12 +39,14 @@ public sealed class FileResultSink : IResultSink, IDisposable
         _directory = Path.GetFullPath(options.OutputDirectory);
         Directory.CreateDirectory(_directory);
         _rawEmbeddingsPath = Path.Combine(_directory, "embeddings.f32.partial");
+        _rowIndexPath = Path.Combine(_directory, "embeddings.uris.partial");
         foreach (string name in new[] { ParquetName, NpyName, ResultsName })
         {
             File.Delete(Path.Combine(_directory, name));
         }
 
         File.Delete(_rawEmbeddingsPath);
+        File.Delete(_rowIndexPath);
     }
 
     /// <summary>File name of the Parquet embeddings.</summary>
@@ -48,6 +60,8 @@ public sealed class FileResultSink : IResultSink, IDisposable
 
     /// <summary>The output folder.</summary>
     public string OutputDirectory => _directory;
+
+    private string ResultsPath => Path.Combine(_directory, ResultsName);
 
     /// <inheritdoc />
     public async Task WriteBatchAsync(BatchResult batch, CancellationToken cancellationToken)
@@ -67,21 +81,13 @@ public sealed class FileResultSink : IResultSink, IDisposable
                 return;
             }
 
-            // The three files are appended one after the other; if one append fails the files no longer agree,
-            // so the sink refuses every later batch rather than write results that do not line up.
-            try
-            {
-                var embedded = batch.Images.Where(i => i.Succeeded).ToList();
-                await AppendParquetAsync(batch.ModelName, embedded, cancellationToken).ConfigureAwait(false);
-                await AppendRawEmbeddingsAsync(embedded, cancellationToken).ConfigureAwait(false);
-                await AppendResultLinesAsync(batch, cancellationToken).ConfigureAwait(false);
-                _written.Add((batch.JobId, batch.BatchIndex));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                _broken = e;
-                throw;
-            }
+            var embedded = batch.Images.Where(i => i.Succeeded).ToList();
+            CheckDimensions(embedded);
+            (byte[] raw, byte[] uris, byte[] lines) = Serialize(batch, embedded);
+            await AppendAllAsync(raw, uris, lines, cancellationToken).ConfigureAwait(false);
+            _rows += embedded.Count;
+            _model = batch.ModelName;
+            _written.Add((batch.JobId, batch.BatchIndex));
         }
         finally
         {
@@ -95,18 +101,10 @@ public sealed class FileResultSink : IResultSink, IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            string npy = Path.Combine(_directory, NpyName);
-            await using (var output = File.Create(npy))
-            {
-                NpyHeader.WriteFloat32(output, _rows, _dimension);
-                if (File.Exists(_rawEmbeddingsPath))
-                {
-                    await using var raw = File.OpenRead(_rawEmbeddingsPath);
-                    await raw.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
-                }
-            }
-
+            await WriteNpyAsync(cancellationToken).ConfigureAwait(false);
+            await WriteParquetAsync(cancellationToken).ConfigureAwait(false);
             File.Delete(_rawEmbeddingsPath);
+            File.Delete(_rowIndexPath);
         }
         finally
         {
@@ -117,51 +115,128 @@ public sealed class FileResultSink : IResultSink, IDisposable
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
 
-    private async Task AppendParquetAsync(string model, List<ImageResult> embedded, CancellationToken ct)
+    private void CheckDimensions(List<ImageResult> embedded)
     {
-        if (embedded.Count == 0)
+        foreach (ImageResult image in embedded)
+        {
+            int length = image.Embedding!.Length;
+            if ((_dimension != 0 && length != _dimension) || (embedded[0].Embedding!.Length != length))
+            {
+                throw new InvalidOperationException(
+                    $"Embedding of {image.Uri} has {length} values, the job's others {_dimension}.");
+            }
+        }
+
+        if (_dimension == 0 && embedded.Count > 0)
+        {
+            _dimension = embedded[0].Embedding!.Length;
+        }
+    }
+
+    private (byte[] Raw, byte[] Uris, byte[] Lines) Serialize(BatchResult batch, List<ImageResult> embedded)
+    {
+        var raw = new MemoryStream();
+        var uris = new StringBuilder();
+        foreach (ImageResult image in embedded)
+        {
+            raw.Write(MemoryMarshal.AsBytes(image.Embedding.AsSpan()));
+
+            // One JSON string per line keeps any character of a URI, line breaks included, on its line.
+            uris.Append(JsonSerializer.Serialize(image.Uri)).Append('\n');
+        }
+
+        var lines = new StringBuilder();
+        int row = _rows;
+        foreach (ImageResult image in batch.Images)
+        {
+            lines.Append(JsonSerializer.Serialize(ResultLine.From(image, image.Succeeded ? row++ : null)))
+                .Append('\n');
+        }
+
+        return (raw.ToArray(), Encoding.UTF8.GetBytes(uris.ToString()), Encoding.UTF8.GetBytes(lines.ToString()));
+    }
+
+    private async Task AppendAllAsync(byte[] raw, byte[] uris, byte[] lines, CancellationToken cancellationToken)
+    {
+        string[] paths = [_rawEmbeddingsPath, _rowIndexPath, ResultsPath];
+        byte[][] contents = [raw, uris, lines];
+        long[] lengths = paths.Select(p => File.Exists(p) ? new FileInfo(p).Length : 0).ToArray();
+        try
+        {
+            for (int i = 0; i < paths.Length; i++)
+            {
+                await using var file = new FileStream(paths[i], FileMode.Append, FileAccess.Write);
+                await file.WriteAsync(contents[i], cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OperationCanceledException)
+        {
+            Rollback(paths, lengths);
+            throw;
+        }
+    }
+
+    private void Rollback(string[] paths, long[] lengths)
+    {
+        try
+        {
+            for (int i = 0; i < paths.Length; i++)
+            {
+                if (File.Exists(paths[i]))
+                {
+                    using var file = new FileStream(paths[i], FileMode.Open, FileAccess.Write);
+                    file.SetLength(lengths[i]);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The files no longer agree and cannot be mended: refuse every later batch rather than mislabel rows.
+            _broken = e;
+        }
+    }
+
+    private async Task WriteNpyAsync(CancellationToken cancellationToken)
+    {
+        await using var output = File.Create(Path.Combine(_directory, NpyName));
+        NpyHeader.WriteFloat32(output, _rows, _dimension);
+        if (File.Exists(_rawEmbeddingsPath))
+        {
+            await using var raw = File.OpenRead(_rawEmbeddingsPath);
+            await raw.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteParquetAsync(CancellationToken cancellationToken)
+    {
+        if (_rows == 0)
         {
             return;
         }
 
-        string path = Path.Combine(_directory, ParquetName);
-        bool append = File.Exists(path);
-        var rows = embedded.Select(i => new EmbeddingRow { Uri = i.Uri, Model = model, Embedding = i.Embedding! });
-        await using var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite);
-        var options = new ParquetOptions { Append = append };
-        await ParquetSerializer.SerializeAsync(rows, stream, options, null, ct).ConfigureAwait(false);
-    }
-
-    private async Task AppendRawEmbeddingsAsync(List<ImageResult> embedded, CancellationToken ct)
-    {
-        await using var raw = new FileStream(_rawEmbeddingsPath, FileMode.Append, FileAccess.Write);
-        foreach (ImageResult image in embedded)
+        await using var raw = File.OpenRead(_rawEmbeddingsPath);
+        using var uris = new StreamReader(_rowIndexPath, Encoding.UTF8);
+        await using var output = new FileStream(Path.Combine(_directory, ParquetName), FileMode.Create,
+            FileAccess.ReadWrite);
+        byte[] vector = new byte[_dimension * sizeof(float)];
+        for (int start = 0; start < _rows; start += ParquetRowGroup)
         {
-            if (_dimension == 0)
+            var group = new List<EmbeddingRow>(Math.Min(ParquetRowGroup, _rows - start));
+            for (int i = start; i < Math.Min(start + ParquetRowGroup, _rows); i++)
             {
-                _dimension = image.Embedding!.Length;
-            }
-            else if (image.Embedding!.Length != _dimension)
-            {
-                throw new InvalidOperationException(
-                    $"Embedding of {image.Uri} has {image.Embedding.Length} values, the job's others {_dimension}.");
+                await raw.ReadExactlyAsync(vector, cancellationToken).ConfigureAwait(false);
+                string line = await uris.ReadLineAsync(cancellationToken).ConfigureAwait(false) ?? "null";
+                group.Add(new EmbeddingRow
+                {
+                    Uri = JsonSerializer.Deserialize<string>(line) ?? string.Empty,
+                    Model = _model,
+                    Embedding = MemoryMarshal.Cast<byte, float>(vector).ToArray(),
+                });
             }
 
-            await raw.WriteAsync(System.Runtime.InteropServices.MemoryMarshal.AsBytes(image.Embedding.AsSpan())
-                .ToArray(), ct).ConfigureAwait(false);
+            var options = new ParquetOptions { Append = start > 0 };
+            await ParquetSerializer.SerializeAsync(group, output, options, null, cancellationToken)
+                .ConfigureAwait(false);
         }
-    }
-
-    private async Task AppendResultLinesAsync(BatchResult batch, CancellationToken ct)
-    {
-        var lines = new List<string>(batch.Images.Count);
-        int row = _rows;
-        foreach (ImageResult image in batch.Images)
-        {
-            lines.Add(JsonSerializer.Serialize(ResultLine.From(image, image.Succeeded ? row++ : null)));
-        }
-
-        _rows = row;
-        await File.AppendAllLinesAsync(Path.Combine(_directory, ResultsName), lines, ct).ConfigureAwait(false);
     }
 }
