@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(python3-torch python3-numpy python3-pil python3-onnx python3-regex nodejs npm)
+packages=(python3-torch python3-numpy python3-pil python3-onnx python3-regex libopenblas0-openmp nodejs npm)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
