@@ -122,7 +122,8 @@ def train(model: Clip, pairs: Pairs, settings: TrainSettings, log) -> List[dict]
         model.clamp_logit_scale()
 
         if step % 10 == 0 or step == settings.steps - 1:
-            entry = {"step": step, "loss": round(loss.item(), 4), "logit_scale": round(model.logit_scale.exp().item(), 3),
+            entry = {"step": step, "loss": round(loss.item(), 4),
+                     "logit_scale": round(model.logit_scale.exp().item(), 3),
                      "elapsed_s": round(time.time() - started, 1)}
             history.append(entry)
             log(json.dumps(entry))
