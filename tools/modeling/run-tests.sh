@@ -4,13 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(python3-torch python3-numpy python3-pil python3-onnx python3-regex)
+packages=(python3-torch python3-numpy python3-pil python3-onnx python3-regex libopenblas0-openmp)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
-# Node.js may come from another source than Debian (as on the project's machines): ask for it only when absent.
-command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+# Node.js may come from another source than Debian (whose npm package conflicts with such builds): check commands.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]})); then
   apt-get update -qq
   apt-get install -y "${missing[@]}"

@@ -97,11 +97,16 @@ def evaluate_style(model, tokenizer, corpus: Path, style: str, seed: int = 0) ->
     subcategories = sorted({s.subcategory for s in samples})
     sub_targets = torch.tensor([subcategories.index(s.subcategory) for s in samples])
     train, test = _split_by_emoji(samples, seed)
+    subset = sorted(torch.randperm(len(names), generator=torch.Generator().manual_seed(seed))[:100].tolist())
 
     return {
         "images": len(samples),
         "classes": len(names),
         "zero_shot_names": zero_shot(base_embeds, model, tokenizer, names, torch.arange(len(names))),
+        "zero_shot_100_names": {"classes": len(subset), **zero_shot(
+            base_embeds[subset], model, tokenizer, [names[i] for i in subset], torch.arange(len(subset)))},
+        "zero_shot_names_by_category": _by_category(
+            base_embeds, model, tokenizer, names, [samples[i].category for i in base]),
         "zero_shot_categories": {"classes": len(categories), **zero_shot(
             base_embeds, model, tokenizer, categories, category_targets)["ensemble"]},
         "linear_probe_subcategory": {"classes": len(subcategories), "train": len(train), "test": len(test),
@@ -110,6 +115,25 @@ def evaluate_style(model, tokenizer, corpus: Path, style: str, seed: int = 0) ->
         "retrieval": retrieval(base_embeds, text_embeddings(model, tokenizer, [ONE_TEMPLATE.format(n) for n in names])),
     }
 
+
+def _split_by_emoji(samples: List, seed: int):
+    """Half of the emoji for training the probe, half for testing; the skin-tone variants of an emoji stay on
+    the side of their base emoji so that the test measures unseen emoji."""
+    groups = sorted({s.label.split(", ")[0] for s in samples})
+    order = torch.randperm(len(groups), generator=torch.Generator().manual_seed(seed)).tolist()
+    train_groups = {groups[i] for i in order[: len(groups) // 2]}
+    train = [i for i, s in enumerate(samples) if s.label.split(", ")[0] in train_groups]
+    test = [i for i, s in enumerate(samples) if s.label.split(", ")[0] not in train_groups]
+    return torch.tensor(train), torch.tensor(test)
+
+
+
+def _by_category(images: torch.Tensor, model, tokenizer, names: List[str], categories: List[str]) -> dict:
+    """Top-1 of the all-names zero-shot task (one template), per category of the true class."""
+    similarity = images @ class_embeddings(model, tokenizer, names, (ONE_TEMPLATE,)).t()
+    correct = similarity.argmax(dim=1) == torch.arange(len(names))
+    return {c: round(correct[[i for i, x in enumerate(categories) if x == c]].float().mean().item(), 4)
+            for c in sorted(set(categories))}
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -135,13 +159,3 @@ def main() -> None:
 if __name__ == "__main__":
     main()
 
-
-def _split_by_emoji(samples: List, seed: int):
-    """Half of the emoji for training the probe, half for testing; the skin-tone variants of an emoji stay on
-    the side of their base emoji so that the test measures unseen emoji."""
-    groups = sorted({s.label.split(", ")[0] for s in samples})
-    order = torch.randperm(len(groups), generator=torch.Generator().manual_seed(seed)).tolist()
-    train_groups = {groups[i] for i in order[: len(groups) // 2]}
-    train = [i for i, s in enumerate(samples) if s.label.split(", ")[0] in train_groups]
-    test = [i for i, s in enumerate(samples) if s.label.split(", ")[0] not in train_groups]
-    return torch.tensor(train), torch.tensor(test)

@@ -30,8 +30,8 @@ CLIP_MINI = ClipConfig(embed_dim=128, image_size=224, vision_layers=4, vision_wi
 class TrainSettings:
     """Optimisation settings; the defaults are those clip-mini was trained with."""
 
-    steps: int = 1000
-    low_resolution_steps: int = 900
+    steps: int = 2000
+    low_resolution_steps: int = 1850
     low_resolution: int = 128
     batch_size: int = 64
     learning_rate: float = 1e-3
@@ -122,7 +122,8 @@ def train(model: Clip, pairs: Pairs, settings: TrainSettings, log) -> List[dict]
         model.clamp_logit_scale()
 
         if step % 10 == 0 or step == settings.steps - 1:
-            entry = {"step": step, "loss": round(loss.item(), 4), "logit_scale": round(model.logit_scale.exp().item(), 3),
+            entry = {"step": step, "loss": round(loss.item(), 4),
+                     "logit_scale": round(model.logit_scale.exp().item(), 3),
                      "elapsed_s": round(time.time() - started, 1)}
             history.append(entry)
             log(json.dumps(entry))

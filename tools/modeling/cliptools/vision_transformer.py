@@ -45,7 +45,7 @@ class VisionTransformer(nn.Module):
         tokens = patches.flatten(2).transpose(1, 2)
         cls = self.class_embedding.reshape(1, 1, self.width).expand(tokens.shape[0], 1, self.width)
         positions = self.positional_embedding
-        if patches.shape[-1] != self.grid:
+        if not torch.jit.is_tracing() and patches.shape[-1] != self.grid:
             positions = self.resized_positions(patches.shape[-1])
         x = torch.cat([cls.to(tokens.dtype), tokens], dim=1) + positions
 

@@ -15,6 +15,7 @@ from cliptools.export import export_folder
 from cliptools.make_fixture import build_tiny
 from cliptools.model import Clip
 from cliptools.reference import reference_pixels
+from cliptools.tokenizer_files import read_merges
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 FIXTURE = REPO_ROOT / "tests" / "fixtures" / "tiny-clip"
@@ -122,3 +123,31 @@ class FixtureTests(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ShippedModelTests(unittest.TestCase):
+    """The committed clip-mini folder: files agree with each other and the ONNX files with the stored reference."""
+
+    FOLDER = REPO_ROOT / "models" / "clip-mini"
+
+    def setUp(self):
+        if not (self.FOLDER / "reference.json").is_file():
+            self.skipTest("clip-mini not present")
+        self.reference = json.loads((self.FOLDER / "reference.json").read_text())
+
+    def test_tokenizerFiles_reproduceReferenceIds(self):
+        tokenizer = BpeTokenizer(read_merges(self.FOLDER / "merges.txt"))
+        vocab = json.loads((self.FOLDER / "vocab.json").read_text(encoding="utf-8"))
+        self.assertEqual(vocab, tokenizer.vocab)
+        self.assertEqual([tokenizer.tokenize(t) for t in self.reference["texts"]], self.reference["input_ids"])
+        config = json.loads((self.FOLDER / "config.json").read_text())
+        self.assertEqual(config["text_config"]["vocab_size"], tokenizer.vocab_size)
+
+    def test_onnx_onnxRuntime_matchesReference(self):
+        _needs_runtime(self)
+        pixels = reference_pixels(self.reference["pixel_values"]["shape"][0], 224)
+        image = onnx_runtime.run(self.FOLDER / "onnx/vision_model.onnx", "pixel_values", pixels)
+        ids = np.array(self.reference["input_ids"], dtype=np.int64)
+        text = onnx_runtime.run(self.FOLDER / "onnx/text_model.onnx", "input_ids", ids)
+        self.assertLess(np.abs(image - np.array(self.reference["image_embeds"])).max(), TOLERANCE)
+        self.assertLess(np.abs(text - np.array(self.reference["text_embeds"])).max(), TOLERANCE)
