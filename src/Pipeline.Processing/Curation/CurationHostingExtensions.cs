@@ -16,8 +16,8 @@ public static class CurationHostingExtensions
     public const string QueryModelKey = DistributedSettings.ModelKey;
 
     /// <summary>
-    /// Registers the curation store, the re-embedding starter and, when <c>Reembed:Schedule</c> is set, the
-    /// scheduler. Call after <see cref="DistributedHostingExtensions.AddClipOrchestrator"/>.
+    /// Registers the curation store, the re-embedding starter, the decoding limits that images served to the
+    /// review page obey (<c>ImageDecoding</c>) and, when <c>Reembed:Schedule</c> is set, the scheduler. Call after <see cref="DistributedHostingExtensions.AddClipOrchestrator"/>.
     /// </summary>
     public static IHostApplicationBuilder AddClipCuration(this IHostApplicationBuilder builder)
     {
@@ -26,7 +26,12 @@ public static class CurationHostingExtensions
         builder.Configuration.GetSection(ReembedOptions.SectionName).Bind(options);
         options.Validate();
 
+        var decoding = new Clip.Core.Imaging.Decoding.ImageDecodingOptions();
+        builder.Configuration.GetSection(Clip.Core.Imaging.Decoding.ImageDecodingOptions.SectionName).Bind(decoding);
+        decoding.Validate();
+
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(decoding);
         builder.Services.AddSingleton(sp => new CurationStore(sp.GetRequiredService<PostgresStorage>()));
         builder.Services.AddSingleton<NearDuplicateFinder>();
         builder.Services.AddSingleton(sp => new StoredImageReader(
