@@ -1,3 +1,4 @@
+using Clip.Core.Imaging.Decoding;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,8 @@ public static class CurationHostingExtensions
 
     /// <summary>
     /// Registers the curation store, the re-embedding starter, the decoding limits that images served to the
-    /// review page obey (<c>ImageDecoding</c>) and, when <c>Reembed:Schedule</c> is set, the scheduler. Call after <see cref="DistributedHostingExtensions.AddClipOrchestrator"/>.
+    /// review page obey (<c>ImageDecoding</c>) and, when <c>Reembed:Schedule</c> is set, the scheduler. Call after
+    /// <see cref="DistributedHostingExtensions.AddClipOrchestrator"/>.
     /// </summary>
     public static IHostApplicationBuilder AddClipCuration(this IHostApplicationBuilder builder)
     {
@@ -26,8 +28,8 @@ public static class CurationHostingExtensions
         builder.Configuration.GetSection(ReembedOptions.SectionName).Bind(options);
         options.Validate();
 
-        var decoding = new Clip.Core.Imaging.Decoding.ImageDecodingOptions();
-        builder.Configuration.GetSection(Clip.Core.Imaging.Decoding.ImageDecodingOptions.SectionName).Bind(decoding);
+        var decoding = new ImageDecodingOptions();
+        builder.Configuration.GetSection(ImageDecodingOptions.SectionName).Bind(decoding);
         decoding.Validate();
 
         builder.Services.AddSingleton(options);
