@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Pipeline.Storage;
 using Pipeline.Tests.Distributed;
@@ -41,10 +39,10 @@ public sealed class ScheduledReembedTests : IDisposable
             ["Reembed__Model"] = "tiny-clip-next",
             ["Reembed__CheckInterval"] = "00:00:01",
         };
-        string url = FreeUrl();
+        string url = LocalUrl.Free();
         using var worker = HostProcess.Start("workers", "Pipeline.Worker", new Dictionary<string, string>(env)
         {
-            ["ASPNETCORE_URLS"] = FreeUrl(),
+            ["ASPNETCORE_URLS"] = LocalUrl.Free(),
         });
         using var orchestrator = HostProcess.Start("orchestrator", "Pipeline.Orchestrator",
             new Dictionary<string, string>(env) { ["ASPNETCORE_URLS"] = url });
@@ -109,12 +107,5 @@ public sealed class ScheduledReembedTests : IDisposable
         }
 
         return folder;
-    }
-
-    private static string FreeUrl()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
     }
 }
