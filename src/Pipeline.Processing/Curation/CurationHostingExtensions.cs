@@ -48,7 +48,6 @@ public static class CurationHostingExtensions
         {
             builder.Services.AddHostedService(sp => new ReembedScheduler(
                 sp.GetRequiredService<IReembedStarter>(),
-                sp.GetRequiredService<CurationStore>().Reembeds,
                 options,
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<ReembedScheduler>>()));
