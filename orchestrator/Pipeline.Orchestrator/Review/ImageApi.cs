@@ -38,6 +38,7 @@ internal static class ImageApi
         long id,
         CurationStore store,
         StoredImageReader reader,
+        ImageDecodingOptions limits,
         HttpContext context,
         CancellationToken token)
     {
@@ -50,7 +51,7 @@ internal static class ImageApi
         byte[] bytes;
         try
         {
-            bytes = await reader.ReadAsync(new ImageReference(uri), new ImageDecodingOptions().MaxFileBytes, token);
+            bytes = await reader.ReadAsync(new ImageReference(uri), limits.MaxFileBytes, token);
         }
         catch (ImageReadException e)
         {

@@ -54,7 +54,15 @@ internal static class SearchApi
                     statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
-            encoder.EnsureMatches(chosen);
+            try
+            {
+                encoder.EnsureMatches(chosen);
+            }
+            catch (InvalidOperationException e)
+            {
+                return Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict);
+            }
+
             query = encoder.EncodeText(text, token);
         }
         else

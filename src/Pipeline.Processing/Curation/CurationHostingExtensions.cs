@@ -1,3 +1,4 @@
+using Clip.Core.Imaging.Decoding;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,8 +17,9 @@ public static class CurationHostingExtensions
     public const string QueryModelKey = DistributedSettings.ModelKey;
 
     /// <summary>
-    /// Registers the curation store, the re-embedding starter and, when <c>Reembed:Schedule</c> is set, the
-    /// scheduler. Call after <see cref="DistributedHostingExtensions.AddClipOrchestrator"/>.
+    /// Registers the curation store, the re-embedding starter, the decoding limits that images served to the
+    /// review page obey (<c>ImageDecoding</c>) and, when <c>Reembed:Schedule</c> is set, the scheduler. Call after
+    /// <see cref="DistributedHostingExtensions.AddClipOrchestrator"/>.
     /// </summary>
     public static IHostApplicationBuilder AddClipCuration(this IHostApplicationBuilder builder)
     {
@@ -26,7 +28,12 @@ public static class CurationHostingExtensions
         builder.Configuration.GetSection(ReembedOptions.SectionName).Bind(options);
         options.Validate();
 
+        var decoding = new ImageDecodingOptions();
+        builder.Configuration.GetSection(ImageDecodingOptions.SectionName).Bind(decoding);
+        decoding.Validate();
+
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(decoding);
         builder.Services.AddSingleton(sp => new CurationStore(sp.GetRequiredService<PostgresStorage>()));
         builder.Services.AddSingleton<NearDuplicateFinder>();
         builder.Services.AddSingleton(sp => new StoredImageReader(
@@ -41,7 +48,6 @@ public static class CurationHostingExtensions
         {
             builder.Services.AddHostedService(sp => new ReembedScheduler(
                 sp.GetRequiredService<IReembedStarter>(),
-                sp.GetRequiredService<CurationStore>().Reembeds,
                 options,
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<ReembedScheduler>>()));

@@ -24,7 +24,4 @@ internal static partial class CurationLog
         Exception exception,
         string model,
         DateTimeOffset? next);
-
-    [LoggerMessage(6004, LogLevel.Debug, "Deleted {Count} snapshots of finished re-embeddings")]
-    public static partial void SnapshotsDeleted(ILogger logger, int count);
 }

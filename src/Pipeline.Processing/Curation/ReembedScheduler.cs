@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pipeline.Storage.Postgres.Curation;
 
 namespace Pipeline.Processing.Curation;
 
@@ -11,7 +10,6 @@ namespace Pipeline.Processing.Curation;
 public sealed class ReembedScheduler : BackgroundService
 {
     private readonly IReembedStarter _starter;
-    private readonly ReembedRunRepository? _runs;
     private readonly ReembedOptions _options;
     private readonly ReembedSchedule _schedule;
     private readonly TimeProvider _time;
@@ -19,17 +17,15 @@ public sealed class ReembedScheduler : BackgroundService
     private DateTimeOffset? _due;
     private bool _started;
 
-    /// <summary>Creates the scheduler; <paramref name="runs"/>, when given, has finished snapshots deleted.</summary>
+    /// <summary>Creates the scheduler.</summary>
     public ReembedScheduler(
         IReembedStarter starter,
-        ReembedRunRepository? runs,
         ReembedOptions options,
         TimeProvider time,
         ILogger<ReembedScheduler> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _starter = starter;
-        _runs = runs;
         _options = options;
         _schedule = ReembedSchedule.Parse(options.Schedule ?? string.Empty);
         _time = time;
@@ -82,13 +78,6 @@ public sealed class ReembedScheduler : BackgroundService
         string model = _options.Model!;
         try
         {
-            if (_runs is not null)
-            {
-                int deleted = await _runs.DeleteFinishedAsync(_options.StartGrace, cancellationToken)
-                    .ConfigureAwait(false);
-                CurationLog.SnapshotsDeleted(_logger, deleted);
-            }
-
             ReembedStart start = await _starter.StartAsync(model, cancellationToken).ConfigureAwait(false);
             CurationLog.ScheduledRun(_logger, model, start.Outcome, start.JobId, start.Images);
         }

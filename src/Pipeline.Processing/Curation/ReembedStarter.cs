@@ -36,6 +36,8 @@ public sealed class ReembedStarter : IReembedStarter
             ?? throw new InvalidOperationException(
                 $"No model named '{modelName}' is registered; a worker registers its model when it starts.");
 
+        // Snapshots of finished (or abandoned) runs are only needed until then; each start clears them away.
+        await _store.Reembeds.DeleteFinishedAsync(_options.StartGrace, cancellationToken).ConfigureAwait(false);
         var jobId = Guid.NewGuid();
         ReembedRun? run = await _store.Reembeds.TryStartAsync(model, jobId, _options.StartGrace, cancellationToken)
             .ConfigureAwait(false);

@@ -89,7 +89,7 @@ public sealed class ReembedSchedulerTests
         var starter = new FakeStarter();
         var options = new ReembedOptions { Schedule = schedule, Model = "tiny" };
         options.Validate();
-        var scheduler = new ReembedScheduler(starter, null, options, time, NullLogger<ReembedScheduler>.Instance);
+        var scheduler = new ReembedScheduler(starter, options, time, NullLogger<ReembedScheduler>.Instance);
         return (scheduler, time, starter);
     }
 

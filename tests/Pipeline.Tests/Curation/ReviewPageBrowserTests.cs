@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Clip.Core.Tests;
 using Pipeline.Contracts;
@@ -24,12 +22,10 @@ public sealed class ReviewPageBrowserTests
         "skimage_astronaut_lossless.webp", "mlnet_banana.jpg", "pillow_flower.jpg", "sklearn_china.jpg",
     ];
 
-    private static string BrowserFolder => Path.Combine(SharedData.RepositoryRoot, "tests", "browser");
-
     [Fact]
     public async Task ReviewPage_SearchAndCorrectLabel_StoresTheCorrection()
     {
-        EnsureBrowser();
+        ReviewPageDriver.EnsureBrowser();
         using var temp = new TempDirectory();
         foreach (string name in Pictures)
         {
@@ -45,7 +41,7 @@ public sealed class ReviewPageBrowserTests
 
         string run = "review_" + Guid.NewGuid().ToString("N")[..12];
         string rabbit = await TestServices.CreateVhostAsync(run);
-        string url = FreeUrl();
+        string url = LocalUrl.Free();
         var environment = new Dictionary<string, string>
         {
             ["Messaging__RabbitMq__Uri"] = rabbit,
@@ -57,9 +53,9 @@ public sealed class ReviewPageBrowserTests
         using var orchestrator = HostProcess.Start("orchestrator", "Pipeline.Orchestrator", environment);
         try
         {
-            await WaitForHealthAsync(url, orchestrator);
+            await ReviewPageDriver.WaitForHealthAsync(url, orchestrator);
             string screenshots = Path.Combine(AppContext.BaseDirectory, "browser-screenshots");
-            JsonElement result = await RunPageScriptAsync(url, screenshots, "dog", orchestrator);
+            JsonElement result = await ReviewPageDriver.RunAsync(url, screenshots, "dog", orchestrator);
 
             long imageId = result.GetProperty("imageId").GetInt64();
             Assert.True(result.GetProperty("hits").GetInt32() > 0);
@@ -109,89 +105,5 @@ public sealed class ReviewPageBrowserTests
             new ModerationResult(first + 1, 0.55f, ModerationDecision.Review),
             new ModerationResult(first + 2, 0.05f, ModerationDecision.Pass),
         ], CancellationToken.None);
-    }
-
-    private static async Task<JsonElement> RunPageScriptAsync(
-        string url,
-        string screenshots,
-        string newLabel,
-        HostProcess orchestrator)
-    {
-        var start = new ProcessStartInfo("node", [Path.Combine(BrowserFolder, "review.mjs")])
-        {
-            WorkingDirectory = BrowserFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["REVIEW_URL"] = url;
-        start.Environment["SCREENSHOTS"] = screenshots;
-        start.Environment["NEW_LABEL"] = newLabel;
-        start.Environment["CHROMIUM"] =
-            Environment.GetEnvironmentVariable("CLIP_TEST_CHROMIUM") ?? "/usr/bin/chromium";
-        using var process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("review.mjs did not finish in 90 s.\n" + orchestrator.Output);
-        }
-
-        string text = await output;
-        Assert.True(process.ExitCode == 0,
-            $"review.mjs exited {process.ExitCode}: {text}\n{await errors}\n--- orchestrator ---\n" +
-            orchestrator.Output);
-        return JsonDocument.Parse(text.Trim().Split('\n')[^1]).RootElement;
-    }
-
-    private static void EnsureBrowser()
-    {
-        string chromium = Environment.GetEnvironmentVariable("CLIP_TEST_CHROMIUM") ?? "/usr/bin/chromium";
-        if (File.Exists(chromium) && Directory.Exists(Path.Combine(BrowserFolder, "node_modules", "playwright-core")))
-        {
-            return;
-        }
-
-        string script = Path.Combine(SharedData.RepositoryRoot, "infra", "services", "browser.sh");
-        using var process = Process.Start(new ProcessStartInfo("bash", [script, "up"]))!;
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, "infra/services/browser.sh up failed; run it as root.");
-    }
-
-    private static async Task WaitForHealthAsync(string url, HostProcess host)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(url) };
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(host.HasExited, "The orchestrator exited early.\n" + host.Output);
-            try
-            {
-                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(300);
-        }
-
-        throw new TimeoutException("The orchestrator did not become healthy.\n" + host.Output);
-    }
-
-    private static string FreeUrl()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
     }
 }

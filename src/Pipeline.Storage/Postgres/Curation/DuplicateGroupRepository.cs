@@ -71,20 +71,20 @@ public sealed class DuplicateGroupRepository
         command.Parameters.AddWithValue("model", model.Id);
         command.Parameters.AddWithValue("after_group", afterGroup);
         command.Parameters.AddWithValue("limit", limit);
-        var groups = new List<DuplicateGroup>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var members = new List<(int Group, DuplicateMember Member)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            int group = reader.GetInt32(0);
-            if (groups.Count == 0 || groups[^1].Group != group)
+            while (await reader.ReadAsync(cancellationToken))
             {
-                groups.Add(new DuplicateGroup(group, new List<DuplicateMember>()));
+                members.Add((reader.GetInt32(0),
+                    new DuplicateMember(reader.GetInt64(1), reader.GetString(2), reader.GetFloat(3))));
             }
-
-            ((List<DuplicateMember>)groups[^1].Members).Add(
-                new DuplicateMember(reader.GetInt64(1), reader.GetString(2), reader.GetFloat(3)));
         }
 
+        var groups = members
+            .GroupBy(m => m.Group)
+            .Select(g => new DuplicateGroup(g.Key, g.Select(m => m.Member).ToList()))
+            .ToList();
         return groups;
     }
 }

@@ -26,15 +26,15 @@ public sealed class ModelActivation
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await LockAsync(connection, transaction, cancellationToken);
-        int? previous = await ActiveAsync(connection, transaction, cancellationToken);
+        await ModelSwitchSql.LockAsync(connection, transaction, cancellationToken);
+        int? previous = await ModelSwitchSql.ActiveAsync(connection, transaction, cancellationToken);
         if (previous == modelId)
         {
             return previous;
         }
 
-        await SwitchAsync(connection, transaction, modelId, cancellationToken);
-        await RecordAsync(connection, transaction, modelId, previous, "activate", cancellationToken);
+        await ModelSwitchSql.SwitchAsync(connection, transaction, modelId, cancellationToken);
+        await ModelSwitchSql.RecordAsync(connection, transaction, modelId, previous, "activate", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return previous;
     }
@@ -49,7 +49,7 @@ public sealed class ModelActivation
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await LockAsync(connection, transaction, cancellationToken);
+        await ModelSwitchSql.LockAsync(connection, transaction, cancellationToken);
         await using var latest = new NpgsqlCommand(
             """
             UPDATE models_history SET undone = true
@@ -71,9 +71,9 @@ public sealed class ModelActivation
             restored = reader.IsDBNull(1) ? null : reader.GetInt32(1);
         }
 
-        int? active = await ActiveAsync(connection, transaction, cancellationToken);
-        await SwitchAsync(connection, transaction, restored, cancellationToken);
-        await RecordAsync(connection, transaction, restored, active ?? undone, "rollback", cancellationToken);
+        int? active = await ModelSwitchSql.ActiveAsync(connection, transaction, cancellationToken);
+        await ModelSwitchSql.SwitchAsync(connection, transaction, restored, cancellationToken);
+        await ModelSwitchSql.RecordAsync(connection, transaction, restored, active ?? undone, "rollback", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return restored;
     }
@@ -97,63 +97,5 @@ public sealed class ModelActivation
         }
 
         return entries;
-    }
-
-    // The same lock as ModelRepository.ActivateAsync, so switches from either path never interleave.
-    private static Task<int> LockAsync(NpgsqlConnection c, NpgsqlTransaction t, CancellationToken token) =>
-        ExecuteAsync(c, t, $"SELECT pg_advisory_xact_lock({ModelRepository.ModelLockClass}, 0)", token);
-
-    private static async Task<int?> ActiveAsync(NpgsqlConnection c, NpgsqlTransaction t, CancellationToken token)
-    {
-        await using var command = new NpgsqlCommand("SELECT id FROM models WHERE is_active", c, t);
-        return await command.ExecuteScalarAsync(token) is int id ? id : null;
-    }
-
-    private static async Task SwitchAsync(
-        NpgsqlConnection c,
-        NpgsqlTransaction t,
-        int? modelId,
-        CancellationToken token)
-    {
-        await ExecuteAsync(c, t, "UPDATE models SET is_active = false WHERE is_active", token);
-        if (modelId is not { } id)
-        {
-            return;
-        }
-
-        await using var command = new NpgsqlCommand("UPDATE models SET is_active = true WHERE id = @id", c, t);
-        command.Parameters.AddWithValue("id", id);
-        if (await command.ExecuteNonQueryAsync(token) != 1)
-        {
-            throw new InvalidOperationException($"No model has id {id}.");
-        }
-    }
-
-    private static async Task RecordAsync(
-        NpgsqlConnection c,
-        NpgsqlTransaction t,
-        int? modelId,
-        int? previous,
-        string action,
-        CancellationToken token)
-    {
-        await using var command = new NpgsqlCommand(
-            "INSERT INTO models_history (model_id, previous_model_id, action) VALUES (@model, @previous, @action)",
-            c,
-            t);
-        command.Parameters.Add(new NpgsqlParameter<int?>("model", modelId));
-        command.Parameters.Add(new NpgsqlParameter<int?>("previous", previous));
-        command.Parameters.AddWithValue("action", action);
-        await command.ExecuteNonQueryAsync(token);
-    }
-
-    private static async Task<int> ExecuteAsync(
-        NpgsqlConnection c,
-        NpgsqlTransaction t,
-        string sql,
-        CancellationToken token)
-    {
-        await using var command = new NpgsqlCommand(sql, c, t);
-        return await command.ExecuteNonQueryAsync(token);
     }
 }
