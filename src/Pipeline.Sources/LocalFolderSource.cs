@@ -12,7 +12,7 @@ namespace Pipeline.Sources;
 public sealed class LocalFolderSource : IImageSource
 {
     /// <summary>How long one file may take to read before it gets an error record.</summary>
-    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
 
     private const int ChunkSize = 81920;
 

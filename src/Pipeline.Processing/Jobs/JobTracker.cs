@@ -13,8 +13,12 @@ namespace Pipeline.Processing.Jobs;
 /// </summary>
 public sealed class JobTracker : IDisposable
 {
+    /// <summary>Attempts at closing a job's results: as many as a consumer's retries give one message.</summary>
+    public const int MaxCloseAttempts = 4;
+
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource<JobProgress>> _waiters = new();
     private readonly ConcurrentDictionary<Guid, byte> _finished = new();
+    private readonly ConcurrentDictionary<Guid, int> _closeFailures = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly IJobStore _store;
     private readonly IResultSink _sink;
@@ -54,14 +58,17 @@ public sealed class JobTracker : IDisposable
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(completion);
-        if (!await _store.CompleteBatchAsync(completion, cancellationToken).ConfigureAwait(false))
+        if (await _store.CompleteBatchAsync(completion, cancellationToken).ConfigureAwait(false))
+        {
+            _metrics.BatchCompleted();
+            BatchCompleted?.Invoke(completion);
+        }
+        else
         {
             PipelineLog.DuplicateCompletion(_logger, completion.JobId, completion.BatchIndex);
-            return;
         }
 
-        _metrics.BatchCompleted();
-        BatchCompleted?.Invoke(completion);
+        // Checked for repeats too: a retried completion is how a job whose closing failed gets closed.
         await CheckAsync(completion.JobId, publisher, cancellationToken).ConfigureAwait(false);
     }
 
@@ -122,7 +129,14 @@ public sealed class JobTracker : IDisposable
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The job is over either way; whoever waits for it learns why its results are incomplete.
+                if (_closeFailures.AddOrUpdate(jobId, 1, (_, n) => n + 1) < MaxCloseAttempts)
+                {
+                    // Left open so that the retry of the message that got here closes it.
+                    _finished.TryRemove(jobId, out _);
+                    throw;
+                }
+
+                // Out of attempts: the job is over, and whoever waits for it learns why its results are incomplete.
                 _waiters.GetOrAdd(jobId, _ => NewWaiter()).TrySetException(e);
                 return;
             }
