@@ -6,6 +6,12 @@ namespace Pipeline.Processing.Consumers;
 /// <summary>The worker's consumer: processes a batch and publishes what became of each image.</summary>
 public sealed class EmbedImageBatchConsumer : IConsumer<EmbedImageBatch>
 {
+    /// <summary>Name of the queue the workers compete on.</summary>
+    public const string QueueName = "EmbedImageBatch";
+
+    /// <summary>The queue's address, for sending batches to it.</summary>
+    public static Uri QueueAddress { get; } = new($"queue:{QueueName}");
+
     private readonly ImageBatchProcessor _processor;
 
     /// <summary>Creates the consumer.</summary>

@@ -41,7 +41,8 @@ public static class PipelineServiceCollectionExtensions
 
             if (options.Roles.HasFlag(PipelineRoles.Worker))
             {
-                bus.AddConsumer<EmbedImageBatchConsumer>(c => c.ConcurrentMessageLimit = pipeline.ConcurrentBatches);
+                bus.AddConsumer<EmbedImageBatchConsumer>(c => c.ConcurrentMessageLimit = pipeline.ConcurrentBatches)
+                    .Endpoint(e => e.Name = EmbedImageBatchConsumer.QueueName);
             }
 
             if (options.Roles.HasFlag(PipelineRoles.Orchestrator))

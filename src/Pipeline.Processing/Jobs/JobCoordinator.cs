@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Pipeline.Contracts;
+using Pipeline.Processing.Consumers;
 using Pipeline.Processing.Diagnostics;
 using Pipeline.Sources;
 
@@ -119,7 +120,19 @@ public sealed class JobCoordinator
             return 0;
         }
 
-        await publisher.Publish(batch, cancellationToken).ConfigureAwait(false);
+        // Sent to the workers' queue by name rather than published: sending declares the queue, so batches wait
+        // there even when no worker has started yet, where a publish with no queue bound would drop them.
+        if (publisher is ISendEndpointProvider sender)
+        {
+            ISendEndpoint queue = await sender.GetSendEndpoint(EmbedImageBatchConsumer.QueueAddress)
+                .ConfigureAwait(false);
+            await queue.Send(batch, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await publisher.Publish(batch, cancellationToken).ConfigureAwait(false);
+        }
+
         _metrics.BatchPublished();
         return 1;
     }

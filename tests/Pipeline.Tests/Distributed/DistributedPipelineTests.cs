@@ -82,11 +82,15 @@ public sealed class DistributedPipelineTests
             var options = new PostgresStorageOptions { ConnectionString = database };
             await using var storage = PostgresStorage.Create(options);
 
-            // A worker registers the model and leaves, so the first orchestrator's batches wait in the queue.
+            // A worker registers the model, declares its queue (healthy means its bus is up) and leaves, so the
+            // first orchestrator's batches wait in that queue.
+            string registrarUrl = FreeUrl();
             using (var registrar = HostProcess.Start("workers", "Pipeline.Worker", With(env, "ASPNETCORE_URLS",
-                       FreeUrl())))
+                       registrarUrl)))
             {
                 await WaitForModelAsync(storage, [registrar]);
+                using var probe = new HttpClient { BaseAddress = new Uri(registrarUrl) };
+                await WaitForHealthAsync(probe, [registrar]);
             }
 
             ModelRecord model = (await storage.Models.GetActiveAsync(CancellationToken.None))!;
@@ -279,7 +283,7 @@ public sealed class DistributedPipelineTests
             await Task.Delay(500);
         }
 
-        throw new TimeoutException("The orchestrator did not become healthy.\n" + Logs(hosts));
+        throw new TimeoutException($"{http.BaseAddress} did not become healthy.\n" + Logs(hosts));
     }
 
     private static Task WaitForJobAsync(HttpClient http, Guid jobId, List<HostProcess> hosts) =>
