@@ -12,7 +12,8 @@ namespace Clip.Core.Evaluation;
 /// </remarks>
 public static class RocAuc
 {
-    /// <summary>The AUC, in [0, 1], of <paramref name="scores"/> where <paramref name="positive"/> marks positives.</summary>
+    /// <summary>The AUC, in [0, 1], of <paramref name="scores"/> where <paramref name="positive"/> marks
+    /// positives.</summary>
     public static double Compute(ReadOnlySpan<float> scores, ReadOnlySpan<bool> positive)
     {
         MetricGuard.NotEmpty(scores.Length, "sample", nameof(scores));

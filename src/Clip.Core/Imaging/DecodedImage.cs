@@ -44,7 +44,8 @@ public sealed class DecodedImage : IDisposable
     /// </summary>
     public bool NearestResample { get; }
 
-    /// <summary>EXIF orientation (1-8) read from the file, or 1 when absent or invalid. Not applied to the pixels.</summary>
+    /// <summary>EXIF orientation (1-8) read from the file, or 1 when absent or invalid. Not applied to the
+    /// pixels.</summary>
     public int ExifOrientation { get; init; } = 1;
 
     /// <summary>Bytes per row.</summary>

@@ -18,9 +18,11 @@ public enum PixelLayout
     /// <summary>8-bit red, green, blue, straight (not premultiplied) alpha (Pillow mode <c>RGBA</c>).</summary>
     Rgba8,
 
-    /// <summary>8-bit cyan, magenta, yellow, black, with any Adobe inversion already undone (Pillow mode <c>CMYK</c>).</summary>
+    /// <summary>8-bit cyan, magenta, yellow, black, with any Adobe inversion already undone (Pillow mode
+    /// <c>CMYK</c>).</summary>
     Cmyk8,
 
-    /// <summary>One 16-bit grey sample per pixel, stored as native-endian <see cref="ushort"/> (Pillow mode <c>I</c>).</summary>
+    /// <summary>One 16-bit grey sample per pixel, stored as native-endian <see cref="ushort"/> (Pillow mode
+    /// <c>I</c>).</summary>
     Gray16,
 }

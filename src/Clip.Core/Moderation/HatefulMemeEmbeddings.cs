@@ -28,7 +28,8 @@ public sealed record HatefulMemeEmbeddings(
             $"Meme '{meme.Id}' has no label; evaluation and training need a labelled split."))
         .ToArray();
 
-    /// <summary>The memes as labelled <see cref="MemeFeatures"/> vectors for <see cref="LinearProbeTrainer"/>.</summary>
+    /// <summary>The memes as labelled <see cref="MemeFeatures"/> vectors for <see
+    /// cref="LinearProbeTrainer"/>.</summary>
     public LabeledEmbeddings ToProbeData() => new(
         MemeFeatures.Combine(Images, Texts),
         Labels().Select(hateful => hateful ? 1 : 0).ToArray(),

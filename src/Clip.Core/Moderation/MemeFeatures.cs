@@ -50,7 +50,8 @@ public static class MemeFeatures
         return new EmbeddingBatch(values, width);
     }
 
-    /// <summary>The source of combined vectors made from embeddings of <paramref name="imageSource"/>'s model.</summary>
+    /// <summary>The source of combined vectors made from embeddings of <paramref name="imageSource"/>'s
+    /// model.</summary>
     public static FeatureSource SourceFor(FeatureSource imageSource)
     {
         ArgumentNullException.ThrowIfNull(imageSource);

@@ -73,7 +73,8 @@ public sealed class ModelActivation
 
         int? active = await ModelSwitchSql.ActiveAsync(connection, transaction, cancellationToken);
         await ModelSwitchSql.SwitchAsync(connection, transaction, restored, cancellationToken);
-        await ModelSwitchSql.RecordAsync(connection, transaction, restored, active ?? undone, "rollback", cancellationToken);
+        await ModelSwitchSql.RecordAsync(
+            connection, transaction, restored, active ?? undone, "rollback", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return restored;
     }
