@@ -68,9 +68,13 @@ internal sealed class ClassifyCommand : ICliCommand
         });
         command.Validators.Add(result =>
         {
-            if ((result.GetValue(_labels) is null) == (result.GetValue(_labelsFile) is null))
+            bool inline = result.GetValue(_labels) is not null;
+            bool file = result.GetValue(_labelsFile) is not null;
+            if (inline == file)
             {
-                result.AddError("Give --labels or --labels-file, not both.");
+                result.AddError(inline
+                    ? "Give --labels or --labels-file, not both."
+                    : "Give the classes with --labels \"a,b,c\" or --labels-file FILE.");
             }
         });
         command.SetAction((parseResult, cancellationToken) =>

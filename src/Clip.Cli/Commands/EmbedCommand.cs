@@ -42,7 +42,9 @@ internal sealed class EmbedCommand : ICliCommand
             bool texts = result.GetValue(_texts) is { Length: > 0 };
             if (images == texts)
             {
-                result.AddError("Give --image or --text (one or more values), not both.");
+                result.AddError(images
+                    ? "Give --image or --text (one or more values), not both."
+                    : "Give what to embed: --image PATH... or --text TEXT....");
             }
         });
         command.SetAction((parseResult, cancellationToken) =>
