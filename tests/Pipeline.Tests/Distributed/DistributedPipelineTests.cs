@@ -6,6 +6,7 @@ using Azure.Storage.Blobs;
 using Clip.Core.Models;
 using Clip.Core.Tests;
 using Npgsql;
+using Pipeline.Processing.Consumers;
 using Pipeline.Storage;
 using Pipeline.Storage.Postgres;
 
@@ -28,118 +29,62 @@ public sealed class DistributedPipelineTests
     [Fact]
     public async Task Job_OrchestratorAndTwoWorkers_EveryImageHasOneEmbeddingOrOneErrorAndLabels()
     {
-        string run = "e2e_" + Guid.NewGuid().ToString("N")[..12];
-        string database = await CreateDatabaseAsync(run);
-        string rabbit = await TestServices.CreateVhostAsync(run);
-        var blobs = new BlobServiceClient(TestServices.Azurite).GetBlobContainerClient(run.Replace('_', '-'));
-        var hosts = new List<HostProcess>();
-        try
-        {
-            var uploaded = await UploadAsync(blobs);
-            var env = Environment(rabbit, database);
-            hosts.Add(HostProcess.Start("workers", "Pipeline.Worker", With(env, "ASPNETCORE_URLS", FreeUrl())));
-            hosts.Add(HostProcess.Start("workers", "Pipeline.Worker", With(env, "ASPNETCORE_URLS", FreeUrl())));
-            string orchestrator = FreeUrl();
-            hosts.Add(HostProcess.Start("orchestrator", "Pipeline.Orchestrator",
-                With(env, "ASPNETCORE_URLS", orchestrator)));
+        await using var run = await IsolatedRun.CreateAsync();
+        var uploaded = await UploadAsync(run.Blobs);
+        run.Start("workers", "Pipeline.Worker", FreeUrl());
+        run.Start("workers", "Pipeline.Worker", FreeUrl());
+        string orchestrator = FreeUrl();
+        run.Start("orchestrator", "Pipeline.Orchestrator", orchestrator);
 
-            var options = new PostgresStorageOptions { ConnectionString = database };
-            await using var storage = PostgresStorage.Create(options);
-            ModelRecord model = await WaitForModelAsync(storage, hosts);
-            using var http = new HttpClient { BaseAddress = new Uri(orchestrator) };
-            await WaitForHealthAsync(http, hosts);
+        ModelRecord model = await WaitForModelAsync(run.Storage, run.Hosts);
+        using var http = new HttpClient { BaseAddress = new Uri(orchestrator) };
+        await WaitForHealthAsync(http, run.Hosts);
+        Guid jobId = await SubmitAsync(http, run.Blobs, model);
+        await WaitForJobAsync(http, jobId, run.Hosts);
 
-            Guid jobId = await SubmitAsync(http, blobs, model);
-            await WaitForJobAsync(http, jobId, hosts);
-
-            await AssertResultsAsync(storage, model, jobId, uploaded);
-        }
-        finally
-        {
-            foreach (HostProcess host in hosts)
-            {
-                host.Dispose();
-            }
-
-            await blobs.DeleteIfExistsAsync();
-            await TestServices.DropVhostAsync(run);
-            await DropDatabaseAsync(run);
-        }
+        await AssertResultsAsync(run.Storage, model, jobId, uploaded);
     }
 
     [Fact]
     public async Task Job_OrchestratorKilledAfterListing_NextOrchestratorResumesItToTheEnd()
     {
-        string run = "e2e_" + Guid.NewGuid().ToString("N")[..12];
-        string database = await CreateDatabaseAsync(run);
-        string rabbit = await TestServices.CreateVhostAsync(run);
-        var blobs = new BlobServiceClient(TestServices.Azurite).GetBlobContainerClient(run.Replace('_', '-'));
-        var hosts = new List<HostProcess>();
-        try
+        await using var run = await IsolatedRun.CreateAsync();
+        var uploaded = await UploadAsync(run.Blobs);
+
+        // A worker registers the model, declares its queue (healthy means its bus is up) and leaves, so the
+        // first orchestrator's batches wait in that queue.
+        string registrarUrl = FreeUrl();
+        using (var registrar = HostProcess.Start("workers", "Pipeline.Worker", run.EnvironmentFor(registrarUrl)))
         {
-            var uploaded = await UploadAsync(blobs);
-            var env = Environment(rabbit, database);
-            var options = new PostgresStorageOptions { ConnectionString = database };
-            await using var storage = PostgresStorage.Create(options);
-
-            // A worker registers the model, declares its queue (healthy means its bus is up) and leaves, so the
-            // first orchestrator's batches wait in that queue.
-            string registrarUrl = FreeUrl();
-            using (var registrar = HostProcess.Start("workers", "Pipeline.Worker", With(env, "ASPNETCORE_URLS",
-                       registrarUrl)))
-            {
-                await WaitForModelAsync(storage, [registrar]);
-                using var probe = new HttpClient { BaseAddress = new Uri(registrarUrl) };
-                await WaitForHealthAsync(probe, [registrar]);
-            }
-
-            ModelRecord model = (await storage.Models.GetActiveAsync(CancellationToken.None))!;
-            Guid jobId;
-            string first = FreeUrl();
-            using (var orchestrator = HostProcess.Start("orchestrator", "Pipeline.Orchestrator",
-                       With(env, "ASPNETCORE_URLS", first)))
-            {
-                using var http = new HttpClient { BaseAddress = new Uri(first) };
-                await WaitForHealthAsync(http, [orchestrator]);
-                jobId = await SubmitAsync(http, blobs, model);
-                await WaitForAsync(http, jobId, [orchestrator], p => p.GetProperty("listed").GetBoolean());
-            }
-
-            // The published batches are lost too: only the database can tell the next orchestrator what is left.
-            await TestServices.PurgeQueueAsync(run, "EmbedImageBatch");
-
-            string second = FreeUrl();
-            hosts.Add(HostProcess.Start("workers", "Pipeline.Worker", With(env, "ASPNETCORE_URLS", FreeUrl())));
-            hosts.Add(HostProcess.Start("orchestrator", "Pipeline.Orchestrator",
-                With(env, "ASPNETCORE_URLS", second)));
-            using var client = new HttpClient { BaseAddress = new Uri(second) };
-            await WaitForHealthAsync(client, hosts);
-            await WaitForJobAsync(client, jobId, hosts);
-
-            await AssertResultsAsync(storage, model, jobId, uploaded);
+            await WaitForModelAsync(run.Storage, [registrar]);
+            using var probe = new HttpClient { BaseAddress = new Uri(registrarUrl) };
+            await WaitForHealthAsync(probe, [registrar]);
         }
-        finally
+
+        ModelRecord model = (await run.Storage.Models.GetActiveAsync(CancellationToken.None))!;
+        Guid jobId;
+        string first = FreeUrl();
+        using (var orchestrator = HostProcess.Start("orchestrator", "Pipeline.Orchestrator",
+                   run.EnvironmentFor(first)))
         {
-            foreach (HostProcess host in hosts)
-            {
-                host.Dispose();
-            }
-
-            await blobs.DeleteIfExistsAsync();
-            await TestServices.DropVhostAsync(run);
-            await DropDatabaseAsync(run);
+            using var http = new HttpClient { BaseAddress = new Uri(first) };
+            await WaitForHealthAsync(http, [orchestrator]);
+            jobId = await SubmitAsync(http, run.Blobs, model);
+            await WaitForAsync(http, jobId, [orchestrator], p => p.GetProperty("listed").GetBoolean());
         }
+
+        // The published batches are lost too: only the database can tell the next orchestrator what is left.
+        await TestServices.PurgeQueueAsync(run.Name, EmbedImageBatchConsumer.QueueName);
+
+        string second = FreeUrl();
+        run.Start("workers", "Pipeline.Worker", FreeUrl());
+        run.Start("orchestrator", "Pipeline.Orchestrator", second);
+        using var client = new HttpClient { BaseAddress = new Uri(second) };
+        await WaitForHealthAsync(client, run.Hosts);
+        await WaitForJobAsync(client, jobId, run.Hosts);
+
+        await AssertResultsAsync(run.Storage, model, jobId, uploaded);
     }
-
-    private static Dictionary<string, string> Environment(string rabbit, string database) => new()
-    {
-        ["Messaging__RabbitMq__Uri"] = rabbit,
-        ["Storage__Postgres__ConnectionString"] = database,
-        ["Sources__Blob__ConnectionString"] = TestServices.Azurite,
-        ["Model__Directory"] = TinyModel,
-        ["Pipeline__BatchSize"] = "3",
-        ["Logging__LogLevel__Default"] = "Warning",
-    };
 
     private static async Task<Guid> SubmitAsync(HttpClient http, BlobContainerClient blobs, ModelRecord model)
     {
@@ -326,9 +271,6 @@ public sealed class DistributedPipelineTests
     private static string Logs(List<HostProcess> hosts) =>
         string.Join("\n---\n", hosts.Select(h => h.Output));
 
-    private static Dictionary<string, string> With(Dictionary<string, string> env, string key, string value) =>
-        new(env) { [key] = value };
-
     private static string FreeUrl()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -359,23 +301,78 @@ public sealed class DistributedPipelineTests
         return result;
     }
 
-    private static async Task<string> CreateDatabaseAsync(string name)
+    /// <summary>
+    /// One test's own database, RabbitMQ vhost and blob container, and the host processes it starts; all removed
+    /// on dispose, so runs never see each other's messages or rows.
+    /// </summary>
+    private sealed class IsolatedRun : IAsyncDisposable
     {
-        await using var admin = new NpgsqlConnection(TestServices.Postgres);
-        await admin.OpenAsync();
-        await using (var command = new NpgsqlCommand($"CREATE DATABASE {name}", admin))
+        private IsolatedRun(string name, string database, string rabbit)
         {
-            await command.ExecuteNonQueryAsync();
+            Name = name;
+            Database = database;
+            Rabbit = rabbit;
+            Blobs = new BlobServiceClient(TestServices.Azurite).GetBlobContainerClient(name.Replace('_', '-'));
+            Storage = PostgresStorage.Create(new PostgresStorageOptions { ConnectionString = database });
         }
 
-        return new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = name }.ConnectionString;
-    }
+        public string Name { get; }
 
-    private static async Task DropDatabaseAsync(string name)
-    {
-        await using var admin = new NpgsqlConnection(TestServices.Postgres);
-        await admin.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
-        await command.ExecuteNonQueryAsync();
+        public BlobContainerClient Blobs { get; }
+
+        public PostgresStorage Storage { get; }
+
+        public List<HostProcess> Hosts { get; } = [];
+
+        private string Database { get; }
+
+        private string Rabbit { get; }
+
+        public static async Task<IsolatedRun> CreateAsync()
+        {
+            string name = "e2e_" + Guid.NewGuid().ToString("N")[..12];
+            await using (var admin = new NpgsqlConnection(TestServices.Postgres))
+            {
+                await admin.OpenAsync();
+                await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+                await command.ExecuteNonQueryAsync();
+            }
+
+            string database = new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = name }
+                .ConnectionString;
+            return new IsolatedRun(name, database, await TestServices.CreateVhostAsync(name));
+        }
+
+        /// <summary>The configuration of a host of this run listening on <paramref name="url"/>.</summary>
+        public Dictionary<string, string> EnvironmentFor(string url) => new()
+        {
+            ["Messaging__RabbitMq__Uri"] = Rabbit,
+            ["Storage__Postgres__ConnectionString"] = Database,
+            ["Sources__Blob__ConnectionString"] = TestServices.Azurite,
+            ["Model__Directory"] = TinyModel,
+            ["Pipeline__BatchSize"] = "3",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["ASPNETCORE_URLS"] = url,
+        };
+
+        /// <summary>Starts a host that lives until the run ends.</summary>
+        public void Start(string folder, string assembly, string url) =>
+            Hosts.Add(HostProcess.Start(folder, assembly, EnvironmentFor(url)));
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (HostProcess host in Hosts)
+            {
+                host.Dispose();
+            }
+
+            await Storage.DisposeAsync();
+            await Blobs.DeleteIfExistsAsync();
+            await TestServices.DropVhostAsync(Name);
+            await using var admin = new NpgsqlConnection(TestServices.Postgres);
+            await admin.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", admin);
+            await command.ExecuteNonQueryAsync();
+        }
     }
 }
