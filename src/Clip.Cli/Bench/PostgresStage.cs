@@ -18,6 +18,9 @@ internal sealed class PostgresStage : IBenchStage
     public const int ExactQueries = 20;
     public const int K = 10;
 
+    /// <summary>HNSW candidate list sizes (ef_search) measured besides the product's default.</summary>
+    public static readonly int[] CandidateSweep = [40, 64, 100, 160, 250];
+
     public string Name => "postgres";
 
     public async Task<IReadOnlyList<BenchTable>> RunAsync(BenchContext context, CancellationToken cancellationToken)
@@ -36,8 +39,8 @@ internal sealed class PostgresStage : IBenchStage
 
         await using BenchDatabase database =
             await BenchDatabase.CreateAsync(context.Settings.Database, cancellationToken);
-        await using PostgresStorage storage = PostgresStorage.Create(
-            new PostgresStorageOptions { ConnectionString = database.ConnectionString });
+        var options = new PostgresStorageOptions { ConnectionString = database.ConnectionString };
+        await using PostgresStorage storage = PostgresStorage.Create(options);
         await storage.Migrator.MigrateAsync(cancellationToken);
         ModelRecord model = await storage.Models.RegisterAsync(
             new ModelRegistration("bench-vectors", "1", Dimension, "bench"), cancellationToken);
@@ -69,10 +72,20 @@ internal sealed class PostgresStage : IBenchStage
         build.Stop();
 
         var search = new SearchLatency(storage, model, vectors, queries, K);
-        SearchLatency.Result approximate = await search.MeasureIndexedAsync(cancellationToken);
+        SearchLatency.Result approximate = await search.MeasureIndexedAsync(storage.Search, cancellationToken);
+        var sweep = new List<(int Candidates, SearchLatency.Result Result)>();
+        foreach (int candidates in CandidateSweep)
+        {
+            context.Log.Write($"postgres: search with ef_search {candidates}");
+            var wider = new EmbeddingSearch(storage.DataSource, candidates);
+            sweep.Add((candidates, await search.MeasureIndexedAsync(wider, cancellationToken)));
+        }
+
         SearchLatency.Result exact = await search.MeasureExactAsync(ExactQueries, cancellationToken);
         string settings = await SettingsAsync(storage, cancellationToken);
-        return PostgresTables.Create(context, load, variants, build.Elapsed, approximate, exact, settings);
+        var searchResults = new PostgresSearchResults(
+            build.Elapsed, options.SearchCandidates, approximate, sweep, exact);
+        return PostgresTables.Create(context, load, variants, searchResults, settings);
     }
 
     private static Task InsertImagesAsync(PostgresStorage storage, CancellationToken cancellationToken) =>

@@ -11,9 +11,7 @@ internal static class PostgresTables
         BenchContext context,
         InterleavedResult load,
         IReadOnlyList<BenchVariant> variants,
-        TimeSpan build,
-        SearchLatency.Result approximate,
-        SearchLatency.Result exact,
+        PostgresSearchResults results,
         string settings)
     {
         var ingest = new BenchTable(
@@ -28,15 +26,22 @@ internal static class PostgresTables
                 BenchFormat.Ratio(rate / IngestGoal));
         }
 
-        ingest.AddNote("The product write is EmbeddingRepository.WriteAsync: binary COPY into a temporary " +
-            "staging table, then INSERT ... ON CONFLICT into embeddings. Bare COPY writes straight into the table. " +
+        ingest.AddNote("The product write is EmbeddingRepository.WriteAsync: one INSERT ... SELECT FROM unnest(...) " +
+            "ON CONFLICT with the batch as two binary arrays. Bare COPY writes straight into the table. " +
             $"Medians of {context.Settings.Rounds} interleaved rounds, each variant loading its own share.");
         ingest.AddNote(settings + ".");
 
+        return [ingest, SearchTable(results), SweepTable(results)];
+    }
+
+    private static BenchTable SearchTable(PostgresSearchResults results)
+    {
+        SearchLatency.Result approximate = results.Default;
+        SearchLatency.Result exact = results.Exact;
         var search = new BenchTable(
             $"PostgreSQL HNSW index and top-{PostgresStage.K} search at {PostgresStage.VectorCount:N0} vectors",
             "measure", "value", "goal");
-        search.AddRow("HNSW build (EnsureSearchIndexAsync)", $"{build.TotalSeconds:F1} s", "-");
+        search.AddRow("HNSW build (EnsureSearchIndexAsync)", $"{results.Build.TotalSeconds:F1} s", "-");
         search.AddRow("search p50 (EmbeddingSearch.SearchAsync)",
             BenchFormat.Milliseconds(Statistics.Percentile(approximate.Milliseconds, 50)), "-");
         search.AddRow("search p95", BenchFormat.Milliseconds(Statistics.Percentile(approximate.Milliseconds, 95)),
@@ -50,7 +55,31 @@ internal static class PostgresTables
         search.AddRow($"exact scan recall@{PostgresStage.K}", BenchFormat.Number(exact.Recall, 3), "1.000");
         search.AddNote($"{PostgresStage.Clusters} gaussian clusters of varied spread in a cone on the sphere; " +
             $"{approximate.Milliseconds.Count} queries drawn from the same clusters, one at a time, after 20 " +
-            "warm-up queries; the index uses pgvector's defaults (m 16, ef_construction 64) and ef_search 64.");
-        return [ingest, search];
+            "warm-up queries; the index uses pgvector's defaults (m 16, ef_construction 64); search uses the " +
+            $"product's default candidate list, ef_search {results.DefaultCandidates}.");
+        return search;
+    }
+
+    private static BenchTable SweepTable(PostgresSearchResults results)
+    {
+        var sweep = new BenchTable(
+            $"HNSW candidate list size (PostgresStorageOptions.SearchCandidates = ef_search) at " +
+            $"{PostgresStage.VectorCount:N0} vectors",
+            "ef_search", "p50", "p95", $"recall@{PostgresStage.K}", "p50 ratio to the default");
+        double baseline = Statistics.Percentile(results.Default.Milliseconds, 50);
+        foreach ((int candidates, SearchLatency.Result result) in results.Sweep)
+        {
+            double p50 = Statistics.Percentile(result.Milliseconds, 50);
+            sweep.AddRow(
+                candidates == results.DefaultCandidates ? $"{candidates} (default)" : $"{candidates}",
+                BenchFormat.Milliseconds(p50),
+                BenchFormat.Milliseconds(Statistics.Percentile(result.Milliseconds, 95)),
+                BenchFormat.Number(result.Recall, 3),
+                BenchFormat.Ratio(p50 / baseline));
+        }
+
+        sweep.AddNote("The same queries one after another through EmbeddingSearch.SearchAsync with each candidate " +
+            "list size, measured after the default; the ratio column shares the default row's load only roughly.");
+        return sweep;
     }
 }

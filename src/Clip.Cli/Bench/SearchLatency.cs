@@ -23,16 +23,18 @@ internal sealed class SearchLatency(
     /// <summary>Latencies in milliseconds and the mean recall at k.</summary>
     public sealed record Result(IReadOnlyList<double> Milliseconds, double Recall);
 
-    public async Task<Result> MeasureIndexedAsync(CancellationToken cancellationToken)
+    /// <summary>The product's search through the index, with the candidate list size of <paramref name="search"/>.
+    /// </summary>
+    public async Task<Result> MeasureIndexedAsync(EmbeddingSearch search, CancellationToken cancellationToken)
     {
         foreach (float[] query in queries.Take(WarmUpQueries))
         {
-            await storage.Search.SearchAsync(model, query, k, cancellationToken);
+            await search.SearchAsync(model, query, k, cancellationToken);
         }
 
         return await MeasureAsync(queries, async query =>
         {
-            IReadOnlyList<SearchHit> hits = await storage.Search.SearchAsync(model, query, k, cancellationToken);
+            IReadOnlyList<SearchHit> hits = await search.SearchAsync(model, query, k, cancellationToken);
             return hits.Select(h => h.ImageId).ToList();
         });
     }

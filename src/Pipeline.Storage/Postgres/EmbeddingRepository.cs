@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using NpgsqlTypes;
 using Pgvector;
 
 namespace Pipeline.Storage.Postgres;
@@ -10,17 +9,12 @@ namespace Pipeline.Storage.Postgres;
 /// <summary>Writes and reads image embeddings, one row per image and model.</summary>
 public sealed class EmbeddingRepository
 {
-    // ON COMMIT DROP: the staging table lives only as long as the batch's transaction.
-    private const string CreateStagingSql = """
-        CREATE TEMP TABLE embedding_staging (image_id bigint NOT NULL, embedding vector NOT NULL) ON COMMIT DROP
-        """;
-
-    private const string CopySql = "COPY embedding_staging (image_id, embedding) FROM STDIN (FORMAT BINARY)";
-
+    // One statement for the whole batch: the arrays travel in binary, and no staging table is created per call.
     // Sorted by image so that two batches with shared images lock rows in the same order.
-    private const string MergeSql = """
+    private const string UpsertSql = """
         INSERT INTO embeddings (image_id, model_id, embedding)
-        SELECT image_id, @model, embedding FROM embedding_staging ORDER BY image_id
+        SELECT image_id, @model, embedding FROM unnest(@images, @embeddings) AS batch (image_id, embedding)
+        ORDER BY image_id
         ON CONFLICT (image_id, model_id) DO UPDATE SET embedding = EXCLUDED.embedding, written_at = now()
         """;
 
@@ -35,8 +29,8 @@ public sealed class EmbeddingRepository
     }
 
     /// <summary>
-    /// Writes a batch's embeddings in one transaction: binary COPY into a staging table, then an upsert, so a
-    /// redelivered batch replaces its rows instead of adding to them. Returns the number of rows written.
+    /// Writes a batch's embeddings in one statement, an upsert, so a redelivered batch replaces its rows instead of
+    /// adding to them. Returns the number of rows written.
     /// </summary>
     /// <exception cref="ArgumentException">An embedding's size differs from the model's, or an image appears
     /// twice.</exception>
@@ -54,23 +48,11 @@ public sealed class EmbeddingRepository
         }
 
         var stopwatch = Stopwatch.StartNew();
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var create = new NpgsqlCommand(CreateStagingSql, connection))
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await CopyAsync(connection, embeddings, cancellationToken);
-
-        int written;
-        await using (var merge = new NpgsqlCommand(MergeSql, connection))
-        {
-            merge.Parameters.AddWithValue("model", model.Id);
-            written = await merge.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        await using var command = _dataSource.CreateCommand(UpsertSql);
+        command.Parameters.AddWithValue("model", model.Id);
+        command.Parameters.AddWithValue("images", embeddings.Select(row => row.ImageId).ToArray());
+        command.Parameters.AddWithValue("embeddings", embeddings.Select(row => new Vector(row.Embedding)).ToArray());
+        int written = await command.ExecuteNonQueryAsync(cancellationToken);
         PostgresLog.EmbeddingsWritten(_logger, written, model.Id, stopwatch.ElapsedMilliseconds);
         return written;
     }
@@ -84,22 +66,6 @@ public sealed class EmbeddingRepository
         command.Parameters.AddWithValue("image", imageId);
         command.Parameters.AddWithValue("model", model.Id);
         return await command.ExecuteScalarAsync(cancellationToken) is Vector vector ? vector.ToArray() : null;
-    }
-
-    private static async Task CopyAsync(
-        NpgsqlConnection connection,
-        IReadOnlyList<ImageEmbedding> embeddings,
-        CancellationToken cancellationToken)
-    {
-        await using var importer = await connection.BeginBinaryImportAsync(CopySql, cancellationToken);
-        foreach (var row in embeddings)
-        {
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(row.ImageId, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(new Vector(row.Embedding), "vector", cancellationToken);
-        }
-
-        await importer.CompleteAsync(cancellationToken);
     }
 
     private static void Validate(ModelRecord model, IReadOnlyList<ImageEmbedding> embeddings)

@@ -42,6 +42,24 @@ public sealed class EmbeddingRepositoryTests : IClassFixture<PostgresDatabaseFix
         Assert.Equal(0L, await CountRowsAsync(model));
     }
 
+    [Fact]
+    public async Task WriteAsync_EmbeddingsOf512Floats_StayInsideTheTableRows()
+    {
+        var model = await _storage.Models.RegisterAsync(TestData.Model(512), CancellationToken.None);
+        var ids = await _storage.Images.UpsertAsync(
+            [TestData.Image(TestData.Uri("wide-1")), TestData.Image(TestData.Uri("wide-2"))],
+            CancellationToken.None);
+        var rows = ids.Values.Select(id => new ImageEmbedding(id, Enumerable.Repeat(0.5f, 512).ToArray())).ToArray();
+
+        await _storage.Embeddings.WriteAsync(model, rows, CancellationToken.None);
+
+        // A value moved out of line would have given the TOAST table at least one page.
+        await using var command = _storage.DataSource.CreateCommand(
+            "SELECT pg_relation_size(reltoastrelid) FROM pg_class WHERE oid = 'embeddings'::regclass");
+        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+        Assert.Equal(2L, await CountRowsAsync(model));
+    }
+
     private static ImageEmbedding[] Batch(long[] imageIds, float scale) =>
         imageIds.Select(id => new ImageEmbedding(id, new[] { scale, id, 0f, -scale })).ToArray();
 
