@@ -92,29 +92,63 @@ public sealed class LocalFolderSource : IImageSource
                     "The file is not there: deleted after the listing, or its name is not valid UTF-8.");
             }
 
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkSize);
-
-            // The size a listing or the file system reports is not trusted: devices report 0 and grow forever.
-            using var content = new MemoryStream();
-            byte[] chunk = new byte[ChunkSize];
-            int read;
-            while ((read = file.Read(chunk)) > 0)
-            {
-                if (content.Length + read > maxBytes)
-                {
-                    throw new ImageReadException("too-large", $"The file has over {maxBytes:N0} bytes, the limit.");
-                }
-
-                content.Write(chunk, 0, read);
-            }
-
-            return content.ToArray();
+            // Read straight into the result, without a stream buffer: a photo is read once and in one piece.
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            return ReadAll(file, maxBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ImageReadException("read-failed", $"The file could not be read: {e.Message}", false, e);
         }
     }
+
+    /// <summary>
+    /// Reads to the end, failing past <paramref name="maxBytes"/>. The size the file system reports only sizes the
+    /// first buffer, so that a regular file lands in an array of its own length with no copy; it is not trusted
+    /// further, since devices report 0 and grow forever.
+    /// </summary>
+    private static byte[] ReadAll(FileStream file, long maxBytes)
+    {
+        long reported = file.CanSeek ? file.Length : 0;
+        long limit = Math.Min(maxBytes, Array.MaxLength - 1);
+        if (reported > limit)
+        {
+            throw TooLarge(limit);
+        }
+
+        byte[] buffer = new byte[Math.Max(reported, 1)];
+        Span<byte> probe = stackalloc byte[1];
+        int filled = 0;
+        while (true)
+        {
+            if (filled == buffer.Length)
+            {
+                // Full: one more byte tells the end of a file of the reported size from a file that goes on.
+                if (file.Read(probe) == 0)
+                {
+                    return buffer;
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min(Math.Max(2L * buffer.Length, ChunkSize), limit + 1));
+                buffer[filled++] = probe[0];
+            }
+
+            int read = file.Read(buffer, filled, buffer.Length - filled);
+            if (read == 0)
+            {
+                return filled == buffer.Length ? buffer : buffer[..filled];
+            }
+
+            filled += read;
+            if (filled > limit)
+            {
+                throw TooLarge(limit);
+            }
+        }
+    }
+
+    private static ImageReadException TooLarge(long limit) =>
+        new("too-large", $"The file has over {limit:N0} bytes, the limit.");
 
     private static long? SizeOf(string file)
     {

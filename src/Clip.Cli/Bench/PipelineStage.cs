@@ -49,6 +49,7 @@ internal sealed class PipelineStage : IBenchStage
             {
                 IntraOpThreads = threads,
                 ExecutionProvider = ExecutionProviderPreference.Cpu,
+                AllowSpinning = false,
             },
         };
         var pipeline = new PipelineOptions { DecodeParallelism = threads };

@@ -21,6 +21,14 @@ public sealed class ClipModelOptions
     /// </summary>
     public int InterOpThreads { get; set; }
 
+    /// <summary>
+    /// Whether ONNX Runtime's operator threads spin for a while after their work instead of sleeping at once.
+    /// Default true (ONNX Runtime's own default): the lowest latency when the model runs alone. Set it false when
+    /// other CPU work shares the cores between runs, as image decoding does in a pipeline: spinning threads take
+    /// the cores that work needs.
+    /// </summary>
+    public bool AllowSpinning { get; set; } = true;
+
     /// <summary>Graph optimisations ONNX Runtime applies when loading. Default: all of them.</summary>
     public GraphOptimizationLevel GraphOptimizationLevel { get; set; } = GraphOptimizationLevel.ORT_ENABLE_ALL;
 

@@ -104,10 +104,20 @@ internal sealed class OnnxSessionFactory
         }
     }
 
-    private SessionOptions BaseOptions() => new()
+    private SessionOptions BaseOptions()
     {
-        GraphOptimizationLevel = _options.GraphOptimizationLevel,
-        IntraOpNumThreads = _options.IntraOpThreads,
-        InterOpNumThreads = _options.InterOpThreads,
-    };
+        var options = new SessionOptions
+        {
+            GraphOptimizationLevel = _options.GraphOptimizationLevel,
+            IntraOpNumThreads = _options.IntraOpThreads,
+            InterOpNumThreads = _options.InterOpThreads,
+        };
+        if (!_options.AllowSpinning)
+        {
+            options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+            options.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
+        }
+
+        return options;
+    }
 }

@@ -10,8 +10,12 @@ public sealed class ClipEngineOptions
     /// <summary>The model folder (Hugging Face export layout). Required.</summary>
     public string ModelDirectory { get; set; } = string.Empty;
 
-    /// <summary>ONNX Runtime settings: execution provider, threads, largest run.</summary>
-    public ClipModelOptions Model { get; set; } = new();
+    /// <summary>
+    /// ONNX Runtime settings: execution provider, threads, largest run. By default the operator threads do not
+    /// spin after a run (<see cref="ClipModelOptions.AllowSpinning"/> false): a worker decodes images on the same
+    /// cores between runs.
+    /// </summary>
+    public ClipModelOptions Model { get; set; } = new() { AllowSpinning = false };
 
     /// <summary>Decoder choice and the limits that make decoding safe on hostile input.</summary>
     public ImageDecodingOptions Decoding { get; set; } = new();

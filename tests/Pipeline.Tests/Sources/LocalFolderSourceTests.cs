@@ -41,6 +41,23 @@ public sealed class LocalFolderSourceTests
         Assert.False(error.IsTransient);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(4096)]
+    [InlineData(100_000)]
+    public async Task ReadAsync_FileUpToTheLimit_ReturnsEveryByte(int size)
+    {
+        using var dir = new TempDirectory();
+        byte[] content = Enumerable.Range(0, size).Select(i => (byte)(i * 7 + 3)).ToArray();
+        string file = dir.Write("photo.jpg", content);
+        var source = new LocalFolderSource(dir.Path);
+
+        byte[] read = await source.ReadAsync(new ImageReference(file), Math.Max(size, 1024), CancellationToken.None);
+
+        Assert.Equal(content, read);
+    }
+
     [Fact]
     public async Task ReadAsync_FileDeletedAfterListing_ThrowsNotFound()
     {
