@@ -4,9 +4,10 @@ namespace Pipeline.Processing.Curation;
 public sealed class NearDuplicateOptions
 {
     /// <summary>
-    /// Cosine similarity at or above which two images are near-duplicates. Default 0.95: re-encodes, resizes and
-    /// light crops of one picture stay above it with CLIP-like models, distinct shots of one scene mostly fall
-    /// below. Lower merges more (and more wrongly); higher keeps only near-identical files.
+    /// Cosine similarity at or above which two images are near-duplicates. Default 0.95: with models/clip-mini every
+    /// re-encode and resize and 27 of 30 light (90 %) crops stayed above it while 4 of 1,171 pairs of distinct
+    /// pictures did (docs/curation.md). Lower merges more crops and more distinct pictures; higher keeps only
+    /// near-identical files. Thresholds belong to a model: measure again when it changes.
     /// </summary>
     public double Threshold { get; set; } = 0.95;
 
