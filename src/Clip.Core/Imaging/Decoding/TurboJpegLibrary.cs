@@ -9,7 +9,7 @@ namespace Clip.Core.Imaging.Decoding;
 /// </summary>
 internal sealed class TurboJpegLibrary
 {
-    /// <summary>The Debian and Ubuntu package that installs the library.</summary>
+    /// <summary>The Debian package that installs the library (Ubuntu 24.04 calls it libturbojpeg).</summary>
     public const string DebianPackage = "libturbojpeg0";
 
     /// <summary>The file names tried, in order: the runtime package's soname, then the development link.</summary>
@@ -47,7 +47,7 @@ internal sealed class TurboJpegLibrary
     /// <summary>The error for a TurboJPEG decoder asked for by name when the library cannot be used.</summary>
     public string DescribeMissing() =>
         $"The TurboJpeg image decoder needs libturbojpeg, but {Problem}. Install the {DebianPackage} package " +
-        "(libturbojpeg on Ubuntu), or choose the decoder Auto or SkiaSharp.";
+        "(libturbojpeg on Ubuntu 24.04), or choose the decoder Auto or SkiaSharp.";
 
     /// <summary>
     /// Looks for the library under <paramref name="fileNames"/> without binding it: a test seam for a missing
