@@ -21,10 +21,17 @@ internal sealed class TurboJpegLibrary
         "tjGetScalingFactors",
     ];
 
-    private static readonly Lazy<TurboJpegLibrary> SystemLibrary = new(
-        () => LoadAndBind(FileNames), LazyThreadSafetyMode.ExecutionAndPublication);
-
     private static readonly int[] ReducedScaleDenominators = [8, 4, 2];
+
+    // Two steps, so that binding the imports (which needs the file) never waits on the description (which calls one).
+    private static readonly Lazy<(nint Handle, string? Problem)> SystemFile = new(
+        OpenSystemFile, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<TurboJpegLibrary> SystemLibrary = new(
+        () => SystemFile.Value.Problem is string problem
+            ? new TurboJpegLibrary(problem, [])
+            : new TurboJpegLibrary(null, OfferedDenominators()),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     private TurboJpegLibrary(string? problem, IReadOnlyList<int> scaleDenominators)
     {
@@ -32,8 +39,11 @@ internal sealed class TurboJpegLibrary
         ScaleDenominators = scaleDenominators;
     }
 
-    /// <summary>The system's library, loaded and bound to <see cref="TurboJpegNative"/> on first access.</summary>
+    /// <summary>The system's library, loaded on first access; the one <see cref="TurboJpegNative"/> calls into.</summary>
     public static TurboJpegLibrary Default => SystemLibrary.Value;
+
+    /// <summary>The handle of the system's library (loaded on first access), or zero when it is missing.</summary>
+    public static nint SystemHandle => SystemFile.Value.Handle;
 
     /// <summary>True when the library loaded and has every function <see cref="TurboJpegNative"/> calls.</summary>
     public bool IsLoaded => Problem is null;
@@ -50,24 +60,16 @@ internal sealed class TurboJpegLibrary
         "(libturbojpeg on Ubuntu 24.04), or choose the decoder Auto or SkiaSharp.";
 
     /// <summary>
-    /// Looks for the library under <paramref name="fileNames"/> without binding it: a test seam for a missing
-    /// library. Only <see cref="Default"/> is ever called into.
+    /// Looks for the library under <paramref name="fileNames"/>: a test seam for a missing library. Calls always go
+    /// to the system's library, so only a missing one is of use here.
     /// </summary>
     internal static TurboJpegLibrary Probe(IReadOnlyList<string> fileNames) =>
         new(TryOpen(fileNames, out _), []);
 
-    private static TurboJpegLibrary LoadAndBind(IReadOnlyList<string> fileNames)
+    private static (nint Handle, string? Problem) OpenSystemFile()
     {
-        string? problem = TryOpen(fileNames, out nint handle);
-        if (problem is not null)
-        {
-            return new TurboJpegLibrary(problem, []);
-        }
-
-        NativeLibrary.SetDllImportResolver(
-            typeof(TurboJpegNative).Assembly,
-            (name, _, _) => name == TurboJpegNative.LibraryName ? handle : IntPtr.Zero);
-        return new TurboJpegLibrary(null, OfferedDenominators());
+        string? problem = TryOpen(FileNames, out nint handle);
+        return (handle, problem);
     }
 
     private static string? TryOpen(IReadOnlyList<string> fileNames, out nint handle)
@@ -81,9 +83,13 @@ internal sealed class TurboJpegLibrary
 
             nint loaded = handle;
             string[] absent = RequiredExports.Where(name => !NativeLibrary.TryGetExport(loaded, name, out _)).ToArray();
-            return absent.Length == 0
-                ? null
-                : $"{fileName} is too old: it lacks {string.Join(", ", absent)} (TurboJPEG 2.0 or later is needed)";
+            if (absent.Length == 0)
+            {
+                return null;
+            }
+
+            handle = IntPtr.Zero;
+            return $"{fileName} is too old: it lacks {string.Join(", ", absent)} (TurboJPEG 2.0 or later is needed)";
         }
 
         handle = IntPtr.Zero;

@@ -1,11 +1,12 @@
+using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace Clip.Core.Imaging.Decoding;
 
 /// <summary>
 /// The calls of the TurboJPEG C API (libturbojpeg 2.x, <c>turbojpeg.h</c>) that decoding needs, and its constants.
-/// The library name is symbolic: <see cref="TurboJpegLibrary"/> loads the system's file once and resolves the name
-/// to it, so no call may run before <see cref="TurboJpegLibrary.Default"/> reports the library loaded.
+/// The library name is symbolic: the first call resolves it to the file <see cref="TurboJpegLibrary"/> loads, so
+/// callers check <see cref="TurboJpegLibrary.IsLoaded"/> on <see cref="TurboJpegLibrary.Default"/> first.
 /// </summary>
 internal static unsafe partial class TurboJpegNative
 {
@@ -32,6 +33,12 @@ internal static unsafe partial class TurboJpegNative
 
     /// <summary><c>TJFLAG_LIMITSCANS</c> (2.1 and later): a progressive JPEG with over 500 scans is an error.</summary>
     public const int FlagLimitScans = 32768;
+
+    // Runs before the first call: the imports of this assembly named LibraryName go to the system's libturbojpeg.
+    static TurboJpegNative()
+    {
+        NativeLibrary.SetDllImportResolver(typeof(TurboJpegNative).Assembly, Resolve);
+    }
 
     [LibraryImport(LibraryName, EntryPoint = "tjInitDecompress")]
     public static partial nint InitDecompress();
@@ -71,6 +78,9 @@ internal static unsafe partial class TurboJpegNative
     /// <summary>The library's own array of <see cref="ScalingFactor"/>s, valid while the library is loaded.</summary>
     [LibraryImport(LibraryName, EntryPoint = "tjGetScalingFactors")]
     public static partial ScalingFactor* GetScalingFactors(out int count);
+
+    private static nint Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath) =>
+        name == LibraryName ? TurboJpegLibrary.SystemHandle : IntPtr.Zero;
 
     /// <summary><c>tjscalingfactor</c>: the output is <c>Numerator / Denominator</c> of the stored size.</summary>
     [StructLayout(LayoutKind.Sequential)]
