@@ -10,8 +10,9 @@ namespace Clip.Core.Imaging.Decoding;
 internal sealed unsafe class TurboJpegDecompressor : IDisposable
 {
     // Accurate integer IDCT and fancy upsampling are the library's defaults and what the reference decodes with, so
-    // no flag changes them. A warning (truncated or damaged data) stops the decode instead of filling grey, and a
-    // progressive file with more than 500 scans (a scan bomb: seconds of work per kilobyte) is refused.
+    // no flag changes them. A warning (truncated or damaged data) ends the decode at once, as an error, instead of
+    // after a full decode of filler, and a progressive file with more than 500 scans (a scan bomb: seconds of work
+    // per kilobyte) is refused.
     private const int Flags = TurboJpegNative.FlagStopOnWarning | TurboJpegNative.FlagLimitScans;
 
     // The warnings for data that stops before the image is complete: the input ends ("Premature end of JPEG file")
