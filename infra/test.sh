@@ -5,6 +5,19 @@
 # loopback by infra/services.sh; their settings reach the tests as CLIP_TEST_* variables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# Debian packages the .NET tests load at run time: libturbojpeg0 for the TurboJPEG decoder (its tests fail without
+# it rather than skip).
+packages=(libturbojpeg0)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  apt-get update -qq
+  apt-get install -y "${missing[@]}"
+fi
+
 bash infra/services.sh up
 eval "$(bash infra/services.sh env)"
 

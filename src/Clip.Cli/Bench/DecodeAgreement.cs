@@ -31,10 +31,15 @@ internal sealed class DecodeAgreement(BenchContext context, IReadOnlyList<string
         }
 
         table.AddNote($"Over {jpegs.Count} 1600x1200 JPEGs. Pixel differences are of the 224x224 crops before " +
-            "normalisation. The models have random weights, so the cosine shows how much a change of input moves " +
-            "an untrained network, not a trained one.");
+            "normalisation; the cosine is between the embeddings of the two paths.");
+        table.AddNote(string.Join(" ", context.Models.Select(WeightsNote)));
         return table;
     }
+
+    private string WeightsNote(string modelDirectory) => context.HasRandomWeights(modelDirectory)
+        ? $"{Path.GetFileName(modelDirectory)} has random weights: its cosine shows how far a change of input moves " +
+            "an untrained network, not a trained one."
+        : $"{Path.GetFileName(modelDirectory)} is a trained model.";
 
     private (double Mean, int Max) PixelDifference(PreparingLoop exact, PreparingLoop reduced)
     {

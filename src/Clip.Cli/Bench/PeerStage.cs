@@ -75,7 +75,7 @@ internal sealed class PeerStage : IBenchStage
         return
         [
             PeerTables.Rates(context, batched.Name, result, variants, images.Length),
-            PeerTables.Agreement(batched.Name, ours, peer.ReadEmbeddings()),
+            PeerTables.Agreement(batched.Name, context.HasRandomWeights(modelDirectory), ours, peer.ReadEmbeddings()),
         ];
     }
 

@@ -36,6 +36,7 @@ internal static class PeerTables
 
     public static BenchTable Agreement(
         string modelName,
+        bool randomWeights,
         IReadOnlyDictionary<string, float[]> ours,
         IReadOnlyDictionary<string, (float[]? Embedding, string? Error)> theirs)
     {
@@ -70,7 +71,7 @@ internal static class PeerTables
             ? "transformers.js read every image."
             : $"transformers.js failed on {failures.Count}: {string.Join("; ", failures)}.");
         table.AddNote("Both sides apply the EXIF orientation. Ours composites transparent images on white; " +
-            "transformers.js drops the alpha channel. The models have random weights.");
+            "transformers.js drops the alpha channel." + (randomWeights ? " The model has random weights." : ""));
         return table;
     }
 }

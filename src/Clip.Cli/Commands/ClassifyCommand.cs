@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Clip.Cli.Common;
-using Clip.Core.Imaging.Decoding;
 using Clip.Core.Models;
 using Clip.Core.ZeroShot;
 
@@ -92,7 +91,7 @@ internal sealed class ClassifyCommand : ICliCommand
             parseResult.GetValue(_model),
             parseResult.GetValue(CommonOptions.Verbose));
         var classifier = ZeroShotClassifier.Create(model, request.LabelSet, cancellationToken: cancellationToken);
-        var embedder = new ImageEmbedder(model, new ImageLoader(new ImageDecodingOptions()));
+        var embedder = new ImageEmbedder(model, ImageLoading.Create(parseResult.GetValue(CommonOptions.Verbose)));
         int top = parseResult.GetValue(_top);
 
         await using JsonLines output = JsonLines.ToStandardOutput();

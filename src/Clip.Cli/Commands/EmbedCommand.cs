@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Clip.Cli.Common;
 using Clip.Core.Embeddings;
-using Clip.Core.Imaging.Decoding;
 using Clip.Core.Models;
 
 namespace Clip.Cli.Commands;
@@ -72,7 +71,7 @@ internal sealed class EmbedCommand : ICliCommand
             return ExitCodes.Success;
         }
 
-        var embedder = new ImageEmbedder(model, new ImageLoader(new ImageDecodingOptions()));
+        var embedder = new ImageEmbedder(model, ImageLoading.Create(parseResult.GetValue(CommonOptions.Verbose)));
         IEnumerable<string> paths = ImagePaths.Expand(parseResult.GetValue(_images) ?? []);
         int failed = 0;
         await foreach (ImageResult result in embedder.EmbedAsync(paths, cancellationToken))

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Clip.Cli.Common;
 using Clip.Cli.Evaluation;
 using Clip.Core.Embeddings;
-using Clip.Core.Imaging.Decoding;
 using Clip.Core.Models;
 using Clip.Core.Moderation;
 using Clip.Core.Probes;
@@ -103,7 +102,7 @@ internal sealed class ModerateCommand : ICliCommand
         var textRow = texts.Select((text, row) => (text, row)).ToDictionary(p => p.text, p => p.row);
 
         await using JsonLines output = JsonLines.ToStandardOutput();
-        var embedder = new ImageEmbedder(model, new ImageLoader(new ImageDecodingOptions()));
+        var embedder = new ImageEmbedder(model, ImageLoading.Create(parseResult.GetValue(CommonOptions.Verbose)));
         int failed = 0;
         int position = 0;
         await foreach (ImageResult result in embedder.EmbedAsync(inputs.Select(i => i.ImagePath), cancellationToken))

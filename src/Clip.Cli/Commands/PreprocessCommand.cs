@@ -63,7 +63,8 @@ internal sealed class PreprocessCommand : ICliCommand
         var options = new ImageDecodingOptions { ApplyExifOrientation = parseResult.GetValue(_exif) == ExifApply };
         ImagePreprocessingSpec spec = ImagePreprocessingSpec.ClipDefault;
 
-        using DecodedImage decoded = await new ImageLoader(options).LoadFileAsync(image.FullName, cancellationToken);
+        ImageLoader loader = ImageLoading.Create(options, parseResult.GetValue(CommonOptions.Verbose));
+        using DecodedImage decoded = await loader.LoadFileAsync(image.FullName, cancellationToken);
         float[] tensor = new float[spec.TensorLength];
         var preprocessorOptions = new ClipPreprocessorOptions
         {

@@ -75,7 +75,8 @@ internal sealed class RunCommand : ICliCommand
 
     private readonly Option<ImageDecoderKind> _decoder = new("--decoder")
     {
-        Description = "Image decoder.",
+        Description = "Image decoder. Auto: TurboJpeg when libturbojpeg is installed, else SkiaSharp. TurboJpeg: " +
+            "the system's libjpeg-turbo for JPEG, SkiaSharp for the rest (an error without the library).",
         DefaultValueFactory = _ => new ImageDecodingOptions().Decoder,
     };
 

@@ -32,7 +32,7 @@ internal sealed class EvaluationImages
     /// <summary>The embeddings of the readable files, with their input positions, and the failures.</summary>
     public async Task<ImageFileEmbeddings> EmbedAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
-        var embedder = new ImageEmbedder(_model, new ImageLoader(_decoding));
+        var embedder = new ImageEmbedder(_model, ImageLoading.Create(_decoding, _verbose));
         var values = new List<float>();
         var embedded = new List<int>();
         var failures = new List<ImageFileFailure>();

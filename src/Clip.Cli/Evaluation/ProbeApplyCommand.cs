@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using Clip.Cli.Commands;
 using Clip.Cli.Common;
-using Clip.Core.Imaging.Decoding;
 using Clip.Core.Models;
 using Clip.Core.Moderation;
 using Clip.Core.Probes;
@@ -57,7 +56,7 @@ internal sealed class ProbeApplyCommand : ICliCommand
         probe.EnsureCompatibleWith(FeatureSource.ImageEmbeddings(model));
 
         await using JsonLines output = JsonLines.ToStandardOutput();
-        var embedder = new ImageEmbedder(model, new ImageLoader(new ImageDecodingOptions()));
+        var embedder = new ImageEmbedder(model, ImageLoading.Create(parseResult.GetValue(CommonOptions.Verbose)));
         int failed = 0;
         IEnumerable<string> paths = ImagePaths.Expand(parseResult.GetValue(_paths) ?? []);
         await foreach (ImageResult result in embedder.EmbedAsync(paths, cancellationToken))

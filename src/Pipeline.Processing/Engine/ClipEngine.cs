@@ -57,7 +57,7 @@ public sealed class ClipEngine : IClipEngine, IDisposable
         try
         {
             var preprocessor = new ClipImagePreprocessor(model.PreprocessingSpec, options.Preprocessing);
-            return new ClipEngine(model, new ImageLoader(options.Decoding), preprocessor);
+            return new ClipEngine(model, new ImageLoader(options.Decoding, logger), preprocessor);
         }
         catch
         {

@@ -17,7 +17,10 @@ public sealed class ClipEngineOptions
     /// </summary>
     public ClipModelOptions Model { get; set; } = new() { AllowSpinning = false };
 
-    /// <summary>Decoder choice and the limits that make decoding safe on hostile input.</summary>
+    /// <summary>
+    /// Decoder choice (default Auto: TurboJPEG for JPEG when libturbojpeg is installed, else SkiaSharp; the engine
+    /// logs which, and a warning when the library is missing) and the limits that make decoding safe on hostile input.
+    /// </summary>
     public ImageDecodingOptions Decoding { get; set; } = new();
 
     /// <summary>How transparent images are flattened before preprocessing.</summary>

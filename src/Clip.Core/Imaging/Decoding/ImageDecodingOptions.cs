@@ -9,8 +9,11 @@ public sealed class ImageDecodingOptions
     /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "ImageDecoding";
 
-    /// <summary>Which library decodes. Default <see cref="ImageDecoderKind.SkiaSharp"/>.</summary>
-    public ImageDecoderKind Decoder { get; set; } = ImageDecoderKind.SkiaSharp;
+    /// <summary>
+    /// Which library decodes. Default <see cref="ImageDecoderKind.Auto"/>: TurboJPEG for JPEG when the system's
+    /// libturbojpeg loads, SkiaSharp otherwise and for the other formats.
+    /// </summary>
+    public ImageDecoderKind Decoder { get; set; } = ImageDecoderKind.Auto;
 
     /// <summary>
     /// Turn images upright according to their EXIF orientation. Default true. The CLIP reference preprocessing

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Clip.Core.Imaging.Decoding;
 
 /// <summary>
@@ -12,9 +14,14 @@ public sealed class ImageLoader
     private readonly ImageDecodeRequest _request;
     private readonly bool _applyOrientation;
 
-    /// <summary>Creates a loader with the decoder that <paramref name="options"/> names.</summary>
-    public ImageLoader(ImageDecodingOptions options)
-        : this(ImageDecoderFactory.Create(Validated(options).Decoder), options)
+    /// <summary>
+    /// Creates a loader with the decoder that <paramref name="options"/> names; <paramref name="logger"/> hears which
+    /// decoder that is, and a warning when libturbojpeg is missing for <see cref="ImageDecoderKind.Auto"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The options name <see cref="ImageDecoderKind.TurboJpeg"/> and
+    /// libturbojpeg cannot be loaded.</exception>
+    public ImageLoader(ImageDecodingOptions options, ILogger? logger = null)
+        : this(ImageDecoderFactory.Create(Validated(options).Decoder, logger), options)
     {
     }
 

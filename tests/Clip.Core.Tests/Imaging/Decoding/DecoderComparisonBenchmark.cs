@@ -21,9 +21,9 @@ public sealed class DecoderComparisonBenchmark(ITestOutputHelper output)
     [BenchmarkFact]
     public void Robustness_EdgeCorpus_PrintsOutcomePerFileAndDecoder()
     {
-        string[] decoders = [TestDecoders.Skia, TestDecoders.ImageSharp, TestDecoders.Default];
+        string[] decoders = [TestDecoders.Skia, TestDecoders.ImageSharp, TestDecoders.TurboJpeg, TestDecoders.Default];
         var table = new StringBuilder(
-            "| file | expected | SkiaSharp | ImageSharp | default |\n|---|---|---|---|---|\n");
+            "| file | expected | SkiaSharp | ImageSharp | TurboJpeg | default |\n|---|---|---|---|---|---|\n");
         var failures = decoders.ToDictionary(name => name, _ => 0);
         foreach (EdgeCase edge in ImageCorpus.Edge)
         {
@@ -59,7 +59,7 @@ public sealed class DecoderComparisonBenchmark(ITestOutputHelper output)
         output.WriteLine(
             "| decoder | set | request | images | images/s (wall) | images/s (CPU) | source megapixels/s (wall) |\n" +
             "|---|---|---|---|---|---|---|");
-        foreach (string name in new[] { TestDecoders.Default, TestDecoders.ImageSharp })
+        foreach (string name in new[] { TestDecoders.SkiaChain, TestDecoders.TurboJpeg, TestDecoders.ImageSharp })
         {
             IImageDecoder decoder = TestDecoders.Create(name);
             Measure(decoder, "all real", all, ImageDecodeRequest.Default, "full size");

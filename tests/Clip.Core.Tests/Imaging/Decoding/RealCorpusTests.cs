@@ -44,6 +44,29 @@ public sealed class RealCorpusTests
         Assert.Equal(0, PixelComparison.MaxAbsDifference(skia.Pixels, imageSharp.Pixels));
     }
 
+    [Theory]
+    [MemberData(nameof(JpegFiles))]
+    public void Decode_RealJpeg_TurboJpegGivesSkiaSharpsPixelsAtFullAndReducedSize(string file)
+    {
+        byte[] bytes = File.ReadAllBytes(ImageCorpus.RealPath(file));
+        IImageDecoder skia = TestDecoders.Create(TestDecoders.Skia);
+        IImageDecoder turboJpeg = TestDecoders.Create(TestDecoders.TurboJpeg);
+        var reduced = TestDecoders.Request with { MinimumShortSide = 224 };
+
+        foreach (ImageDecodeRequest request in new[] { TestDecoders.Request, reduced })
+        {
+            using DecodedImage expected = TestDecoders.DecodeWithin(skia, bytes, request);
+            using DecodedImage actual = TestDecoders.DecodeWithin(turboJpeg, bytes, request);
+
+            Assert.Equal(
+                (expected.Width, expected.Height, expected.Layout), (actual.Width, actual.Height, actual.Layout));
+            Assert.Equal(0, PixelComparison.MaxAbsDifference(actual.Pixels, expected.Pixels));
+        }
+    }
+
+    public static TheoryData<string> JpegFiles() =>
+        new(ImageCorpus.Real.Where(image => image.Format == "JPEG").Select(image => image.File));
+
     public static TheoryData<string> LosslessFiles() => new(ImageCorpus.Real
         .Where(image => image.Format is "PNG" or "GIF" or "BMP"
             || image.File.EndsWith("lossless.webp", StringComparison.Ordinal))

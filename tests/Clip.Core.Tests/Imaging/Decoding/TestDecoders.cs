@@ -8,6 +8,8 @@ internal static class TestDecoders
 {
     public const string Skia = "SkiaSharp";
     public const string ImageSharp = "ImageSharp";
+    public const string TurboJpeg = "TurboJpeg";
+    public const string SkiaChain = "SkiaSharp+ImageSharp";
     public const string Default = "Default";
 
     /// <summary>Generous wall-clock bound per file, so that a hang fails the test instead of blocking.</summary>
@@ -20,12 +22,16 @@ internal static class TestDecoders
     public static readonly ImageDecodeRequest Request =
         ImageDecodeRequest.Default with { Timeout = TimeSpan.FromSeconds(60) };
 
-    public static IReadOnlyList<string> All { get; } = [Skia, ImageSharp, Default];
+    public static IReadOnlyList<string> All { get; } = [Skia, ImageSharp, TurboJpeg, Default];
 
     public static IImageDecoder Create(string name) => name switch
     {
         Skia => new SkiaImageDecoder(),
         ImageSharp => new ImageSharpImageDecoder(),
+
+        // Throws, failing the test, with what to install when libturbojpeg is missing on the test machine.
+        TurboJpeg => ImageDecoderFactory.Create(ImageDecoderKind.TurboJpeg),
+        SkiaChain => ImageDecoderFactory.Create(ImageDecoderKind.SkiaSharp),
         Default => ImageDecoderFactory.Create(new ImageDecodingOptions().Decoder),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown decoder name."),
     };
