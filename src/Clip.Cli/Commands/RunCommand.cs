@@ -80,6 +80,12 @@ internal sealed class RunCommand : ICliCommand
         DefaultValueFactory = _ => new ImageDecodingOptions().Decoder,
     };
 
+    private readonly Option<bool> _reducedJpeg = new("--reduced-jpeg")
+    {
+        Description = "Decode JPEGs at 1/2, 1/4 or 1/8 scale when the model's input still fits: about 3x faster " +
+            "decoding, pixels no longer identical to the reference preprocessing.",
+    };
+
     private readonly Option<string> _exif = new("--exif")
     {
         Description = "Apply the EXIF orientation (upright photos) or ignore it as the reference CLIP does.",
@@ -104,7 +110,8 @@ internal sealed class RunCommand : ICliCommand
     {
         var command = new Command("run", "Embed and label every image of a folder or blob container.")
         {
-            _source, _labels, _policies, _model, _out, _db, _top, _batchSize, _decoder, _exif, _blob, _show,
+            _source, _labels, _policies, _model, _out, _db, _top, _batchSize, _decoder, _reducedJpeg, _exif, _blob,
+            _show,
         };
         _exif.AcceptOnlyFromAmong("apply", "ignore");
         command.SetAction((parseResult, cancellationToken) =>
@@ -122,6 +129,7 @@ internal sealed class RunCommand : ICliCommand
         var engine = new ClipEngineOptions { ModelDirectory = DefaultModel.Resolve(parse.GetValue(_model)) };
         engine.Decoding.Decoder = parse.GetValue(_decoder);
         engine.Decoding.ApplyExifOrientation = parse.GetValue(_exif) == "apply";
+        engine.ReducedJpegDecoding = parse.GetValue(_reducedJpeg);
         var pipeline = new PipelineOptions { BatchSize = parse.GetValue(_batchSize) };
         pipeline.Validate();
         string output = parse.GetValue(_out)!.FullName;

@@ -9,6 +9,8 @@ namespace Clip.Core.Imaging;
 public sealed class DecodedImage : IDisposable
 {
     private byte[]? _buffer;
+    private int _fullWidth;
+    private int _fullHeight;
 
     /// <summary>Wraps a buffer rented from <see cref="ArrayPool{T}.Shared"/>; the image owns it from now on.</summary>
     public DecodedImage(int width, int height, PixelLayout layout, byte[] rentedBuffer, bool nearestResample = false)
@@ -48,6 +50,15 @@ public sealed class DecodedImage : IDisposable
     /// pixels.</summary>
     public int ExifOrientation { get; init; } = 1;
 
+    /// <summary>
+    /// Width of the picture at full size: larger than <see cref="Width"/> when a JPEG was decoded at reduced size,
+    /// otherwise equal to it. Turned with the pixels when the EXIF orientation is applied.
+    /// </summary>
+    public int FullWidth => _fullWidth > 0 ? _fullWidth : Width;
+
+    /// <summary>Height of the picture at full size; see <see cref="FullWidth"/>.</summary>
+    public int FullHeight => _fullHeight > 0 ? _fullHeight : Height;
+
     /// <summary>Bytes per row.</summary>
     public int Stride => Width * BytesPerPixel(Layout);
 
@@ -63,6 +74,14 @@ public sealed class DecodedImage : IDisposable
         byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
         Array.Clear(buffer, 0, length);
         return new DecodedImage(width, height, layout, buffer, nearestResample);
+    }
+
+    /// <summary>Records the full size of a picture that was decoded smaller; returns this image.</summary>
+    internal DecodedImage WithFullSize(int width, int height)
+    {
+        _fullWidth = width;
+        _fullHeight = height;
+        return this;
     }
 
     /// <summary>Bytes per pixel of a layout.</summary>

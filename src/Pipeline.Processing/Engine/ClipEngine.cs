@@ -57,7 +57,13 @@ public sealed class ClipEngine : IClipEngine, IDisposable
         try
         {
             var preprocessor = new ClipImagePreprocessor(model.PreprocessingSpec, options.Preprocessing);
-            return new ClipEngine(model, new ImageLoader(options.Decoding, logger), preprocessor);
+            ImageDecodingOptions decoding = options.Decoding;
+            if (options.ReducedJpegDecoding)
+            {
+                decoding = decoding.With(minimumShortSide: model.PreprocessingSpec.ShortestEdge);
+            }
+
+            return new ClipEngine(model, new ImageLoader(decoding, logger), preprocessor);
         }
         catch
         {
@@ -85,7 +91,7 @@ public sealed class ClipEngine : IClipEngine, IDisposable
         using (image)
         {
             _preprocessor.Preprocess(image, destination);
-            return new PreparedImage(image.Width, image.Height);
+            return new PreparedImage(image.FullWidth, image.FullHeight);
         }
     }
 

@@ -66,4 +66,16 @@ public sealed class ImageDecodingOptions
         Timeout = Timeout,
         MinimumShortSide = MinimumShortSide,
     };
+
+    /// <summary>A copy of these settings with another <see cref="MinimumShortSide"/>.</summary>
+    public ImageDecodingOptions With(int? minimumShortSide) => new()
+    {
+        Decoder = Decoder,
+        ApplyExifOrientation = ApplyExifOrientation,
+        MaxFileBytes = MaxFileBytes,
+        MaxPixels = MaxPixels,
+        MaxDimension = MaxDimension,
+        Timeout = Timeout,
+        MinimumShortSide = minimumShortSide,
+    };
 }

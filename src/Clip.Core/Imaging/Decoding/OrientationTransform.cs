@@ -12,7 +12,10 @@ internal static class OrientationTransform
         int height = source.Height;
         bool swapsSides = orientation >= 5;
         DecodedImage result = DecodedImage.Allocate(
-            swapsSides ? height : width, swapsSides ? width : height, source.Layout, source.NearestResample);
+            swapsSides ? height : width, swapsSides ? width : height, source.Layout, source.NearestResample)
+            .WithFullSize(
+                swapsSides ? source.FullHeight : source.FullWidth,
+                swapsSides ? source.FullWidth : source.FullHeight);
         int pixelSize = DecodedImage.BytesPerPixel(source.Layout);
         ReadOnlySpan<byte> pixels = source.Pixels;
         Span<byte> target = result.Pixels;

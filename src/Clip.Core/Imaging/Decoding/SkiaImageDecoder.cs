@@ -146,7 +146,7 @@ public sealed class SkiaImageDecoder : IImageDecoder, IDecodeBackend
             return new DecodedImage(size.Width, size.Height, job.Layout, buffer, job.NearestResample)
             {
                 ExifOrientation = job.Orientation,
-            };
+            }.WithFullSize(codec.Info.Width, codec.Info.Height);
         }
         catch
         {

@@ -86,7 +86,7 @@ internal static unsafe class TurboJpegDecode
             return new DecodedImage(size.Width, size.Height, job.Layout, buffer, job.NearestResample)
             {
                 ExifOrientation = job.Orientation,
-            };
+            }.WithFullSize(job.Header.Width, job.Header.Height);
         }
         catch
         {
