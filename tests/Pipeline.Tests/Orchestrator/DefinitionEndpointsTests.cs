@@ -91,6 +91,34 @@ public sealed class DefinitionEndpointsTests : IClassFixture<OrchestratorFixture
         Assert.Contains(_hosts.Model.FileHash[..12], problem);
     }
 
+    [Fact]
+    public async Task SubmitJob_ProbeOnMemeFeatures_IsAValidationProblem()
+    {
+        var response = await _hosts.Http.PostAsJsonAsync("/jobs", new
+        {
+            source = _temp.Path,
+            model = _hosts.Model.Name,
+            probes = new[] { Probe() with { Features = MemeFeatures.FeatureKind } },
+        });
+
+        Assert.Contains("only probes trained with clip probe train --data can run as a job task",
+            await ProblemAsync(response, "probes"));
+    }
+
+    [Fact]
+    public async Task SubmitJob_ProbeNamedLikeALabelSetOfTheJob_IsAValidationProblem()
+    {
+        var response = await _hosts.Http.PostAsJsonAsync("/jobs", new
+        {
+            source = _temp.Path,
+            model = _hosts.Model.Name,
+            labels = new[] { "cat", "dog" },
+            probes = new[] { Probe() with { Name = "labels" } },
+        });
+
+        Assert.Contains("'labels' has the name of another label set or probe", await ProblemAsync(response, "probes"));
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private LinearProbeDefinition Probe() =>
