@@ -6,7 +6,7 @@ using Pipeline.Tests.Probes;
 
 namespace Pipeline.Tests.Postgres;
 
-/// <summary>The labels of a linear probe written by the PostgreSQL result sink, as the distributed workers do.</summary>
+/// <summary>The labels of a linear probe written by the PostgreSQL result sink, as distributed workers do.</summary>
 public sealed class ProbeLabelsTests : IDisposable
 {
     private static readonly string[] Pictures =
