@@ -1,8 +1,8 @@
 using MassTransit;
 using Pipeline.Contracts;
 using Pipeline.Processing;
+using Pipeline.Processing.Definitions;
 using Pipeline.Processing.Jobs;
-using Pipeline.Processing.LabelSets;
 using Pipeline.Storage.Postgres;
 
 namespace Pipeline.Orchestrator;
@@ -45,11 +45,14 @@ internal static class JobEndpoints
             }
         }
 
+        Pipeline.Storage.ModelRecord? model = string.IsNullOrWhiteSpace(request.Model)
+            ? null
+            : await storage.Models.FindLatestAsync(request.Model, cancellationToken);
         if (string.IsNullOrWhiteSpace(request.Model))
         {
             problems["model"] = ["A job needs the name of a registered model."];
         }
-        else if (await storage.Models.FindLatestAsync(request.Model, cancellationToken) is null)
+        else if (model is null)
         {
             problems["model"] = [$"No model named '{request.Model}' is registered; workers register theirs on start."];
         }
@@ -64,27 +67,20 @@ internal static class JobEndpoints
             problems["topK"] = ["topK must be between 1 and 1000."];
         }
 
+        if (problems.Count > 0 || model is null)
+        {
+            return Results.ValidationProblem(problems);
+        }
+
+        JobTasks tasks = await JobTaskBuilder.BuildAsync(request, topK, model,
+            new StoredDefinitions(storage.Definitions), problems, cancellationToken);
         if (problems.Count > 0)
         {
             return Results.ValidationProblem(problems);
         }
 
-        List<LabelSetDefinition> labelSets;
-        try
-        {
-            labelSets = [.. request.LabelSets ?? []];
-            if (request.Labels is { Count: > 0 } names)
-            {
-                labelSets.Add(LabelSetFile.FromNames("labels", names));
-            }
-        }
-        catch (FormatException e)
-        {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["labels"] = [e.Message] });
-        }
-
-        var job = new JobSubmitted(Guid.NewGuid(), request.Source, request.Model,
-            new JobTasks(labelSets, topK, request.Policies ?? []), batchSize, time.GetUtcNow());
+        var job = new JobSubmitted(Guid.NewGuid(), request.Source, request.Model, tasks, batchSize,
+            time.GetUtcNow());
         await publisher.Publish(job, cancellationToken);
         return Results.Accepted($"/jobs/{job.JobId}", new { jobId = job.JobId });
     }

@@ -10,5 +10,6 @@ builder.AddClipCuration();
 var app = builder.Build();
 app.MapHealthChecks("/health");
 app.MapJobEndpoints();
+app.MapDefinitionEndpoints();
 app.MapReviewEndpoints();
 app.Run();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Pipeline.Contracts;
 using Pipeline.Processing.Diagnostics;
 using Pipeline.Processing.Engine;
+using Pipeline.Processing.Probes;
 using Pipeline.Sources;
 using Pipeline.Storage.Results;
 
@@ -12,8 +13,9 @@ namespace Pipeline.Processing;
 
 /// <summary>
 /// The worker's work on one batch: read the images concurrently, decode and preprocess them in parallel, encode
-/// them in one run of the model, label them, and write every result. An image that fails gets a failure record
-/// with its reason; the rest of the batch goes on.
+/// them in one run of the model, label them (label sets and linear probes) and score them against the policies,
+/// and write every result. An image that fails gets a failure record with its reason; the rest of the batch goes
+/// on.
 /// </summary>
 public sealed class ImageBatchProcessor
 {
@@ -45,13 +47,7 @@ public sealed class ImageBatchProcessor
     public async Task<ImageBatchEmbedded> ProcessAsync(EmbedImageBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        if (!string.Equals(batch.ModelName, _engine.ModelName, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException(
-                $"Batch {batch.BatchIndex} of job {batch.JobId} asks for model '{batch.ModelName}', " +
-                $"this worker serves '{_engine.ModelName}'.");
-        }
-
+        EnsureServes(batch);
         var clock = Stopwatch.StartNew();
         int count = batch.Images.Count;
         int tensorLength = _engine.ImageTensorLength;
@@ -80,6 +76,31 @@ public sealed class ImageBatchProcessor
         finally
         {
             ArrayPool<float>.Shared.Return(pixels);
+        }
+    }
+
+    /// <summary>
+    /// Refuses, before any work, a batch that this worker cannot serve: another model, or a linear probe trained for
+    /// another model. These are permanent, so the batch fails at once with the reason instead of being retried.
+    /// </summary>
+    private void EnsureServes(EmbedImageBatch batch)
+    {
+        if (!string.Equals(batch.ModelName, _engine.ModelName, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"Batch {batch.BatchIndex} of job {batch.JobId} asks for model '{batch.ModelName}', " +
+                $"this worker serves '{_engine.ModelName}'.");
+        }
+
+        foreach (LinearProbeDefinition probe in batch.Tasks.ProbeList)
+        {
+            string? problem = ProbeChecks.Unrunnable(probe)
+                ?? ProbeChecks.ModelMismatch(probe, _engine.ModelName, _engine.ModelContentHash);
+            if (problem is not null)
+            {
+                throw new InvalidOperationException(
+                    $"Batch {batch.BatchIndex} of job {batch.JobId} cannot be labelled: {problem}");
+            }
         }
     }
 
@@ -181,6 +202,16 @@ public sealed class ImageBatchProcessor
             if (batch.Tasks.LabelSets.Count > 0)
             {
                 labels = _engine.Classify(batch.Tasks.LabelSets, embeddings, ready.Count, batch.Tasks.TopK);
+            }
+
+            if (batch.Tasks.ProbeList.Count > 0)
+            {
+                var probeLabels = _engine.ApplyProbes(batch.Tasks.ProbeList, embeddings, ready.Count,
+                    batch.Tasks.TopK);
+                labels = labels.Length == 0
+                    ? probeLabels
+                    : labels.Select((zeroShot, row) => (IReadOnlyList<ImageLabel>)[.. zeroShot, .. probeLabels[row]])
+                        .ToArray();
             }
 
             if (batch.Tasks.PolicyList.Count > 0)

@@ -20,6 +20,7 @@ internal static class CommandRegistry
         new SearchCommand(),
         new DuplicatesCommand(),
         new JobsCommand(),
+        new DefinitionsCommand(),
         new ModelsCommand(),
         new ReembedCommand(),
         new BenchCommand(),

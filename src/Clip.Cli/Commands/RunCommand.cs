@@ -12,6 +12,7 @@ using Pipeline.Processing.Engine;
 using Pipeline.Processing.Hosting;
 using Pipeline.Processing.LabelSets;
 using Pipeline.Processing.Moderation;
+using Pipeline.Processing.Probes;
 
 namespace Clip.Cli.Commands;
 
@@ -42,6 +43,20 @@ internal sealed class RunCommand : ICliCommand
         Description = "Moderation policy files (JSON: positive and negative prompts, flag and review " +
             "thresholds); repeatable. Each image gets a score and a decision per policy.",
         HelpName = "FILE",
+    };
+
+    private readonly Option<FileInfo[]> _probes = new("--probe")
+    {
+        Description = "Linear probe files written by clip probe train --data for this model; repeatable. Each " +
+            "image gets the probe's top classes as labels, under the probe file's name.",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<float?> _probeMinProbability = new("--probe-min-probability")
+    {
+        Description = "Probe labels below this probability are not kept (an image may get none). Default: keep " +
+            "the top ones whatever their probability.",
+        HelpName = "P",
     };
 
     private readonly Option<DirectoryInfo?> _model = CommonOptions.Model();
@@ -110,8 +125,8 @@ internal sealed class RunCommand : ICliCommand
     {
         var command = new Command("run", "Embed and label every image of a folder or blob container.")
         {
-            _source, _labels, _policies, _model, _out, _db, _top, _batchSize, _decoder, _reducedJpeg, _exif, _blob,
-            _show,
+            _source, _labels, _policies, _probes, _probeMinProbability, _model, _out, _db, _top, _batchSize,
+            _decoder, _reducedJpeg, _exif, _blob, _show,
         };
         _exif.AcceptOnlyFromAmong("apply", "ignore");
         command.SetAction((parseResult, cancellationToken) =>
@@ -126,6 +141,10 @@ internal sealed class RunCommand : ICliCommand
         var policies = (parse.GetValue(_policies) ?? [])
             .Select(f => ModerationPolicyFiles.Load(f.FullName))
             .ToList();
+        var probes = (parse.GetValue(_probes) ?? [])
+            .Select(f => LinearProbeFiles.Load(f.FullName, null, parse.GetValue(_probeMinProbability)))
+            .ToList();
+        EnsureRunnable(probes, labelSets);
         var engine = new ClipEngineOptions { ModelDirectory = DefaultModel.Resolve(parse.GetValue(_model)) };
         engine.Decoding.Decoder = parse.GetValue(_decoder);
         engine.Decoding.ApplyExifOrientation = parse.GetValue(_exif) == "apply";
@@ -147,20 +166,22 @@ internal sealed class RunCommand : ICliCommand
 
         // Load the model before the bus starts, so a bad model folder fails here with its own message.
         var clip = host.Services.GetRequiredService<IClipEngine>();
+        EnsureTrainedFor(probes, clip);
         if (database is not null)
         {
             await database.PrepareAsync(clip, cancellationToken);
         }
 
-        var tasks = new JobTasks(labelSets, parse.GetValue(_top), policies);
+        var tasks = new JobTasks(labelSets, parse.GetValue(_top), policies, probes);
         if (labelSets.Count + policies.Count > 0)
         {
             int prompts = labelSets.Sum(s => s.Classes.Count) + policies.Sum(p => p.PositivePrompts.Count);
             await Console.Error.WriteLineAsync(
                 $"Embedding the prompts of {labelSets.Count} label sets and {policies.Count} policies " +
                 $"({prompts} classes and positive prompts)...");
-            clip.Prepare(tasks);
         }
+
+        clip.Prepare(tasks);
 
         await host.StartAsync(cancellationToken);
         var progress = new ConsoleProgress(Console.Error, interactive: !Console.IsErrorRedirected);
@@ -183,5 +204,37 @@ internal sealed class RunCommand : ICliCommand
 
         RunReport.Write(Console.Out, summary, db is null ? output : null, parse.GetValue(_show));
         return summary.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.SomeInputsFailed;
+    }
+
+    /// <summary>Refuses, before any work, probes that cannot run on images or share a name with a label set.</summary>
+    private static void EnsureRunnable(List<LinearProbeDefinition> probes, List<LabelSetDefinition> labelSets)
+    {
+        var taken = new HashSet<string>(labelSets.Select(s => s.Name), StringComparer.Ordinal);
+        foreach (LinearProbeDefinition probe in probes)
+        {
+            if (ProbeChecks.Unrunnable(probe) is { } problem)
+            {
+                throw new CliException(problem);
+            }
+
+            if (!taken.Add(probe.Name))
+            {
+                throw new CliException(
+                    $"The linear probe '{probe.Name}' has the name of a label set or of another probe; labels are " +
+                    "stored by name, so rename its file.");
+            }
+        }
+    }
+
+    /// <summary>Refuses probes trained for another model than the one loaded.</summary>
+    private static void EnsureTrainedFor(List<LinearProbeDefinition> probes, IClipEngine clip)
+    {
+        foreach (LinearProbeDefinition probe in probes)
+        {
+            if (ProbeChecks.ModelMismatch(probe, clip.ModelName, clip.ModelContentHash) is { } problem)
+            {
+                throw new CliException(problem);
+            }
+        }
     }
 }

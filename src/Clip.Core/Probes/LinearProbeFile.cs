@@ -59,26 +59,37 @@ public static class LinearProbeFile
             throw new FileNotFoundException($"The linear probe file '{path}' does not exist.", path);
         }
 
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>
+    /// Reads a probe from the JSON text of a probe file; <paramref name="source"/> names it in messages. Throws
+    /// <see cref="FormatException"/> naming the source and the problem for anything wrong with it.
+    /// </summary>
+    public static LinearProbe Parse(string json, string source)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
         LinearProbeDocument document;
         try
         {
-            document = JsonSerializer.Deserialize<LinearProbeDocument>(File.ReadAllBytes(path), Options)
+            document = JsonSerializer.Deserialize<LinearProbeDocument>(json, Options)
                 ?? throw new JsonException("The file holds null.");
         }
         catch (JsonException e)
         {
-            throw new FormatException($"'{path}' is not a linear probe file: {e.Message}", e);
+            throw new FormatException($"'{source}' is not a linear probe file: {e.Message}", e);
         }
 
-        return ToProbe(document, path);
+        return ToProbe(document, source);
     }
 
-    private static LinearProbe ToProbe(LinearProbeDocument document, string path)
+    private static LinearProbe ToProbe(LinearProbeDocument document, string source)
     {
         if (document.Format != FormatName || document.Version != CurrentVersion)
         {
             throw new FormatException(
-                $"'{path}' is '{document.Format}' version {document.Version}; expected '{FormatName}' " +
+                $"'{source}' is '{document.Format}' version {document.Version}; expected '{FormatName}' " +
                 $"version {CurrentVersion}.");
         }
 
@@ -86,14 +97,14 @@ public static class LinearProbeFile
         if (document.Weights.Count != document.Classes.Count || wrongRow >= 0)
         {
             throw new FormatException(
-                $"'{path}' must hold one weight row of embedding_dimension = {document.EmbeddingDimension} floats " +
+                $"'{source}' must hold one weight row of embedding_dimension = {document.EmbeddingDimension} floats " +
                 $"per class ({document.Classes.Count}); it has {document.Weights.Count} rows" +
                 (wrongRow >= 0 ? $", row {wrongRow} of {document.Weights[wrongRow].Length}." : "."));
         }
 
         try
         {
-            var source = new FeatureSource(
+            var features = new FeatureSource(
                 document.ModelName,
                 document.ModelContentHash,
                 document.Features,
@@ -103,12 +114,12 @@ public static class LinearProbeFile
                 document.Weights.SelectMany(row => row).ToArray(),
                 document.Bias,
                 document.Lambda,
-                source,
+                features,
                 document.CrossValidatedAccuracy);
         }
         catch (ArgumentException e)
         {
-            throw new FormatException($"'{path}' holds an unusable probe: {e.Message}", e);
+            throw new FormatException($"'{source}' holds an unusable probe: {e.Message}", e);
         }
     }
 }

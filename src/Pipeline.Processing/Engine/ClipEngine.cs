@@ -15,7 +15,8 @@ namespace Pipeline.Processing.Engine;
 
 /// <summary>
 /// The CLIP core behind <see cref="IClipEngine"/>: the safe image loader, the reference preprocessing, the ONNX
-/// image encoder, and one zero-shot classifier per label set (whose text embeddings are computed once).
+/// image encoder, one zero-shot classifier per label set (whose text embeddings are computed once), and one linear
+/// probe per probe definition.
 /// </summary>
 public sealed class ClipEngine : IClipEngine, IDisposable
 {
@@ -24,6 +25,7 @@ public sealed class ClipEngine : IClipEngine, IDisposable
     private readonly ClipImagePreprocessor _preprocessor;
     private readonly ConcurrentDictionary<string, Lazy<LabelSetScorer>> _labelSets = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<ModerationScorer>> _policies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<ProbeScorer>> _probes = new(StringComparer.Ordinal);
     private readonly LabelSetEmbeddingCache _textCache = new();
 
     private ClipEngine(
@@ -38,6 +40,9 @@ public sealed class ClipEngine : IClipEngine, IDisposable
 
     /// <inheritdoc />
     public string ModelName => _model.Name;
+
+    /// <inheritdoc />
+    public string ModelContentHash => _model.Info.ContentHash;
 
     /// <inheritdoc />
     public int EmbeddingDimension => _model.EmbeddingDimension;
@@ -141,6 +146,37 @@ public sealed class ClipEngine : IClipEngine, IDisposable
         {
             ScorerFor(policy);
         }
+
+        foreach (LinearProbeDefinition probe in tasks.ProbeList)
+        {
+            ScorerFor(probe);
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ImageLabel>[] ApplyProbes(
+        IReadOnlyList<LinearProbeDefinition> probes,
+        ReadOnlySpan<float> embeddings,
+        int count,
+        int topK)
+    {
+        ArgumentNullException.ThrowIfNull(probes);
+        var scorers = probes.Select(ScorerFor).ToList();
+        int dimension = EmbeddingDimension;
+        var result = new IReadOnlyList<ImageLabel>[count];
+        for (int i = 0; i < count; i++)
+        {
+            ReadOnlySpan<float> embedding = embeddings.Slice(i * dimension, dimension);
+            var labels = new List<ImageLabel>();
+            foreach (ProbeScorer scorer in scorers)
+            {
+                labels.AddRange(scorer.Score(embedding, topK));
+            }
+
+            result[i] = labels;
+        }
+
+        return result;
     }
 
     /// <inheritdoc />
@@ -179,6 +215,14 @@ public sealed class ClipEngine : IClipEngine, IDisposable
             _model,
             new ModerationPolicy(definition.Name, definition.PositivePrompts, definition.NegativePrompts,
                 definition.FlagThreshold, definition.ReviewThreshold)))).Value;
+    }
+
+    private ProbeScorer ScorerFor(LinearProbeDefinition definition)
+    {
+        // Keyed by the whole definition: retrained weights under the same name make a new probe.
+        string key = JsonSerializer.Serialize(definition);
+        return _probes.GetOrAdd(key, _ => new Lazy<ProbeScorer>(() => ProbeScorer.Create(definition, _model)))
+            .Value;
     }
 
     private static Pipeline.Storage.ModerationDecision ToStored(Clip.Core.Moderation.ModerationDecision decision) =>

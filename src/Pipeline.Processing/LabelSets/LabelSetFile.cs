@@ -20,14 +20,26 @@ public static class LabelSetFile
         }
 
         string extension = Path.GetExtension(path).ToLowerInvariant();
-        LabelSetDefinition set = extension switch
+        if (extension is not (".txt" or ".yaml" or ".yml" or ".json"))
         {
-            ".txt" => FromLines(Path.GetFileNameWithoutExtension(path), File.ReadAllLines(path)),
-            ".yaml" or ".yml" or ".json" => LabelSetYaml.Parse(path, File.ReadAllText(path)),
-            _ => throw new FormatException(
-                $"The label set file '{path}' must end in .txt, .yaml, .yml or .json."),
-        };
-        return Validate(set, path);
+            throw new FormatException($"The label set file '{path}' must end in .txt, .yaml, .yml or .json.");
+        }
+
+        return Parse(File.ReadAllText(path), extension == ".txt", path, Path.GetFileNameWithoutExtension(path));
+    }
+
+    /// <summary>
+    /// Reads the text of a label set file: one class per line when <paramref name="plainText"/>, else YAML or
+    /// JSON. <paramref name="source"/> names the text in errors; <paramref name="defaultName"/> names a set whose
+    /// text names none.
+    /// </summary>
+    public static LabelSetDefinition Parse(string text, bool plainText, string source, string defaultName)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        LabelSetDefinition set = plainText
+            ? FromLines(defaultName, text.Split('\n'))
+            : LabelSetYaml.Parse(source, text, defaultName);
+        return Validate(set, source);
     }
 
     /// <summary>A label set from class names given inline, such as <c>--labels "cat,dog"</c>.</summary>
@@ -44,8 +56,19 @@ public static class LabelSetFile
         return new LabelSetDefinition(name, classes, null, "default", false, 0.5f);
     }
 
-    private static LabelSetDefinition Validate(LabelSetDefinition set, string where)
+    /// <summary>
+    /// Returns <paramref name="set"/> when it can be scored, else throws <see cref="FormatException"/> naming
+    /// <paramref name="where"/> and the problem: no name, too few classes, a class named twice, a template
+    /// without <c>{}</c>.
+    /// </summary>
+    public static LabelSetDefinition Validate(LabelSetDefinition set, string where)
     {
+        ArgumentNullException.ThrowIfNull(set);
+        if (set.Classes is null || set.Classes.Any(c => c is null || string.IsNullOrWhiteSpace(c.Name)))
+        {
+            throw new FormatException($"The label set in {where} needs a list of classes, each with a name.");
+        }
+
         if (string.IsNullOrWhiteSpace(set.Name))
         {
             throw new FormatException($"The label set in {where} has no name.");

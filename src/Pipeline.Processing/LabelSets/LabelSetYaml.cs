@@ -8,7 +8,7 @@ namespace Pipeline.Processing.LabelSets;
 /// <summary>Parses the YAML (or JSON, which YAML reads too) form of a label set.</summary>
 internal static class LabelSetYaml
 {
-    public static LabelSetDefinition Parse(string path, string text)
+    public static LabelSetDefinition Parse(string path, string text, string defaultName)
     {
         var stream = new YamlStream();
         try
@@ -25,7 +25,7 @@ internal static class LabelSetYaml
             throw new FormatException($"The label set file '{path}' must hold one mapping (name, classes, ...).");
         }
 
-        string name = Scalar(root, "name") ?? Path.GetFileNameWithoutExtension(path);
+        string name = Scalar(root, "name") ?? defaultName;
         var classes = Sequence(root, "classes", path).Select(node => Class(node, path)).ToList();
         IReadOnlyList<string>? templates = null;
         string templateSet = "default";

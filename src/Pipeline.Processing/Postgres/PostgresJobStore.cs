@@ -42,6 +42,12 @@ public sealed class PostgresJobStore : IJobStore
                 cancellationToken).ConfigureAwait(false);
         }
 
+        foreach (LinearProbeDefinition probe in job.Tasks.ProbeList)
+        {
+            await _storage.Definitions.SaveProbeAsync(probe.Name, JsonSerializer.Serialize(probe),
+                cancellationToken).ConfigureAwait(false);
+        }
+
         // The whole submission is kept so that a restarted orchestrator can resume the job as it was asked for.
         string submission = JsonSerializer.Serialize(job);
         await _storage.Jobs.CreateAsync(new JobDefinition(job.JobId, job.Source, model.Id, submission),

@@ -3,11 +3,12 @@ using NpgsqlTypes;
 
 namespace Pipeline.Storage.Postgres;
 
-/// <summary>Stores label sets and moderation policies by name, each with its JSON definition.</summary>
+/// <summary>Stores label sets, moderation policies and linear probes by name, each with its JSON definition.</summary>
 public sealed class DefinitionRepository
 {
     private const string LabelSets = "label_sets";
     private const string Policies = "policies";
+    private const string Probes = "probes";
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -30,6 +31,26 @@ public sealed class DefinitionRepository
     public Task<NamedDefinition?> FindPolicyAsync(string name, CancellationToken token) =>
         FindAsync(Policies, name, token);
 
+    /// <summary>Stores a linear probe, replacing the definition of one with the same name.</summary>
+    public Task<NamedDefinition> SaveProbeAsync(string name, string definitionJson, CancellationToken token) =>
+        SaveAsync(Probes, name, definitionJson, token);
+
+    /// <summary>Finds a linear probe by name, or returns null.</summary>
+    public Task<NamedDefinition?> FindProbeAsync(string name, CancellationToken token) =>
+        FindAsync(Probes, name, token);
+
+    /// <summary>Every stored label set, by name.</summary>
+    public Task<IReadOnlyList<NamedDefinition>> ListLabelSetsAsync(CancellationToken token) =>
+        ListAsync(LabelSets, token);
+
+    /// <summary>Every stored moderation policy, by name.</summary>
+    public Task<IReadOnlyList<NamedDefinition>> ListPoliciesAsync(CancellationToken token) =>
+        ListAsync(Policies, token);
+
+    /// <summary>Every stored linear probe, by name.</summary>
+    public Task<IReadOnlyList<NamedDefinition>> ListProbesAsync(CancellationToken token) =>
+        ListAsync(Probes, token);
+
     private async Task<NamedDefinition> SaveAsync(string table, string name, string json, CancellationToken token)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -42,7 +63,7 @@ public sealed class DefinitionRepository
                 definition = EXCLUDED.definition,
                 updated_at = CASE WHEN existing.definition = EXCLUDED.definition
                                   THEN existing.updated_at ELSE now() END
-            RETURNING id, name, definition::text
+            RETURNING id, name, definition::text, updated_at
             """);
         command.Parameters.AddWithValue("name", name);
         command.Parameters.AddWithValue("definition", NpgsqlDbType.Jsonb, json);
@@ -53,16 +74,34 @@ public sealed class DefinitionRepository
     private async Task<NamedDefinition?> FindAsync(string table, string name, CancellationToken token)
     {
         await using var command = _dataSource.CreateCommand(
-            $"SELECT id, name, definition::text FROM {table} WHERE name = @name");
+            $"SELECT id, name, definition::text, updated_at FROM {table} WHERE name = @name");
         command.Parameters.AddWithValue("name", name);
         return await ReadOneAsync(command, token);
+    }
+
+    private async Task<IReadOnlyList<NamedDefinition>> ListAsync(string table, CancellationToken token)
+    {
+        await using var command = _dataSource.CreateCommand(
+            $"SELECT id, name, definition::text, updated_at FROM {table} ORDER BY name");
+        await using var reader = await command.ExecuteReaderAsync(token);
+        var definitions = new List<NamedDefinition>();
+        while (await reader.ReadAsync(token))
+        {
+            definitions.Add(Read(reader));
+        }
+
+        return definitions;
     }
 
     private static async Task<NamedDefinition?> ReadOneAsync(NpgsqlCommand command, CancellationToken token)
     {
         await using var reader = await command.ExecuteReaderAsync(token);
-        return await reader.ReadAsync(token)
-            ? new NamedDefinition(reader.GetInt32(0), reader.GetString(1), reader.GetString(2))
-            : null;
+        return await reader.ReadAsync(token) ? Read(reader) : null;
     }
+
+    private static NamedDefinition Read(NpgsqlDataReader reader) => new(
+        reader.GetInt32(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetFieldValue<DateTimeOffset>(3));
 }

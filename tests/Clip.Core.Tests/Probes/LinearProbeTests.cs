@@ -118,6 +118,28 @@ public sealed class LinearProbeTests : IDisposable
     }
 
     [Fact]
+    public void Parse_TextOfASavedProbe_GivesTheSameProbe()
+    {
+        LinearProbe probe = TwoDimensional(bias: [0.25f, -0.5f]);
+        string path = Path.Combine(_folder, "probe.json");
+        probe.Save(path);
+
+        LinearProbe parsed = LinearProbeFile.Parse(File.ReadAllText(path), "the request body");
+
+        Assert.Equal(probe.Weights.ToArray(), parsed.Weights.ToArray());
+        Assert.Equal(probe.Bias.ToArray(), parsed.Bias.ToArray());
+        Assert.Equal(probe.Source, parsed.Source);
+    }
+
+    [Fact]
+    public void Parse_NotAProbe_ThrowsFormatExceptionNamingTheSource()
+    {
+        var error = Assert.Throws<FormatException>(() => LinearProbeFile.Parse("[1, 2]", "the request body"));
+
+        Assert.StartsWith("'the request body' is not a linear probe file", error.Message);
+    }
+
+    [Fact]
     public void Load_MissingFile_ThrowsFileNotFound()
     {
         Assert.Throws<FileNotFoundException>(() => LinearProbe.Load(Path.Combine(_folder, "none.json")));

@@ -59,7 +59,7 @@ public sealed class PostgresMigratorTests : IClassFixture<PostgresDatabaseFixtur
         string[] names =
         [
             "models", "images", "embeddings", "labels", "moderation_scores", "label_sets", "policies", "jobs",
-            "batches", "image_errors",
+            "batches", "image_errors", "probes",
         ];
         command.Parameters.AddWithValue("names", names);
 
