@@ -26,6 +26,7 @@ public static class DistributedHostingExtensions
         var engine = new ClipEngineOptions
         {
             ModelDirectory = builder.Configuration[DistributedSettings.ModelKey] ?? defaultModel,
+            ReducedJpegDecoding = builder.Configuration.GetValue<bool>(DistributedSettings.ReducedJpegKey),
         };
         builder.Configuration.GetSection(Clip.Core.Imaging.Decoding.ImageDecodingOptions.SectionName)
             .Bind(engine.Decoding);

@@ -18,6 +18,10 @@ public sealed class DistributedSettings
     /// <summary>Key of the model folder.</summary>
     public const string ModelKey = "Model:Directory";
 
+    /// <summary>Configuration key of <see cref="Engine.ClipEngineOptions.ReducedJpegDecoding"/> (default false).
+    /// </summary>
+    public const string ReducedJpegKey = "ImageDecoding:ReducedJpeg";
+
     /// <summary>RabbitMQ address, such as <c>amqp://clip:clip@127.0.0.1:55672/clip</c>. Required.</summary>
     public required string RabbitMqUri { get; init; }
 
