@@ -12,23 +12,32 @@ internal static class FixedPointHorizontalPass
     internal const int Half = 1 << (AxisCoefficients.PrecisionBits - 1);
 
     /// <summary>
-    /// Resamples one row with the widest vector path the processor runs natively. <paramref name="source"/> starts
-    /// at input column <see cref="AxisCoefficients.SourceFirst"/>; <paramref name="target"/> receives
-    /// <see cref="AxisCoefficients.Count"/> pixels.
+    /// Resamples two rows with the same table, using the widest vector path the processor runs natively; the two
+    /// may be one row. Each source starts at input column <see cref="AxisCoefficients.SourceFirst"/>; each target
+    /// receives <see cref="AxisCoefficients.Count"/> pixels.
     /// </summary>
-    public static void Run(ReadOnlySpan<byte> source, Span<byte> target, AxisCoefficients table, int channels)
+    public static void Run(
+        ReadOnlySpan<byte> upper,
+        ReadOnlySpan<byte> lower,
+        Span<byte> upperTarget,
+        Span<byte> lowerTarget,
+        AxisCoefficients table,
+        int channels)
     {
         if (Vector256.IsHardwareAccelerated)
         {
-            HorizontalVector256Kernel.Run(source, target, table, channels);
+            // Rows go in pairs so that the 256-bit loop spreads each weight over its lanes once for both.
+            HorizontalVector256Kernel.Run(upper, lower, upperTarget, lowerTarget, table, channels);
         }
         else if (Vector128.IsHardwareAccelerated)
         {
-            HorizontalVector128Kernel.Run(source, target, table, channels);
+            HorizontalVector128Kernel.Run(upper, upperTarget, table, channels);
+            HorizontalVector128Kernel.Run(lower, lowerTarget, table, channels);
         }
         else
         {
-            RunScalar(source, target, table, channels);
+            RunScalar(upper, upperTarget, table, channels);
+            RunScalar(lower, lowerTarget, table, channels);
         }
     }
 

@@ -5,31 +5,41 @@ using System.Runtime.Intrinsics;
 namespace Clip.Core.Imaging.Preprocessing;
 
 /// <summary>
-/// The horizontal pass with 4-lane integer vectors, for processors without 256-bit ones. A pixel whose loads would
-/// run past the row, or a two-channel row, takes the scalar loop.
+/// The horizontal pass with 4-lane integer vectors, for processors without 256-bit ones: one tap of a 3- or
+/// 4-channel pixel per multiply. A pixel whose loads would run past the row, or a two-channel row, takes the scalar
+/// loop.
 /// </summary>
 internal static class HorizontalVector128Kernel
 {
-    /// <summary>Same contract as <see cref="FixedPointHorizontalPass.Run"/>.</summary>
+    /// <summary>One row of <see cref="FixedPointHorizontalPass.Run"/>.</summary>
     public static void Run(ReadOnlySpan<byte> source, Span<byte> target, AxisCoefficients table, int channels)
+    {
+        switch (channels)
+        {
+            case 3 or 4:
+                PixelLanes(source, target, table, channels);
+                break;
+            case 1:
+                OneChannelHorizontalKernel.RunVector128(source, target, table);
+                break;
+            default:
+                FixedPointHorizontalPass.RunScalar(source, target, table, channels);
+                break;
+        }
+    }
+
+    private static void PixelLanes(ReadOnlySpan<byte> source, Span<byte> target, AxisCoefficients table, int channels)
     {
         for (int i = 0; i < table.Count; i++)
         {
-            bool done = channels switch
-            {
-                // A pixel's channels fill one vector; with 3 channels the spare lane reads the next pixel.
-                3 or 4 => TryPixelLanes(source, target, table, i, channels),
-                // One channel: four taps at a time against the zero-padded weight list.
-                1 => TryTapLanes(source, target, table, i),
-                _ => false,
-            };
-            if (!done)
+            if (!TryPixelLanes(source, target, table, i, channels))
             {
                 FixedPointHorizontalPass.ScalarPixel(source, target, table, i, channels);
             }
         }
     }
 
+    // A pixel's channels fill one vector; with 3 channels the spare lane's sum is discarded.
     private static bool TryPixelLanes(
         ReadOnlySpan<byte> source, Span<byte> target, AxisCoefficients table, int i, int channels)
     {
@@ -58,28 +68,6 @@ internal static class HorizontalVector128Kernel
         }
 
         FixedPointHorizontalPass.StorePixel(target, i * channels, channels, even + odd);
-        return true;
-    }
-
-    private static bool TryTapLanes(ReadOnlySpan<byte> source, Span<byte> target, AxisCoefficients table, int i)
-    {
-        int start = table.Starts[i] - table.SourceFirst;
-        int rounded = (table.Lengths[i] + 3) & ~3;
-        if (start + rounded > source.Length)
-        {
-            return false;
-        }
-
-        ref byte pixels = ref Unsafe.Add(ref MemoryMarshal.GetReference(source), start);
-        ref int weights = ref table.FixedWeights[i * table.Stride];
-        Vector128<int> sum = Vector128<int>.Zero;
-        for (int t = 0; t < rounded; t += 4)
-        {
-            sum += FixedPointHorizontalPass.Load4(ref Unsafe.Add(ref pixels, t))
-                * Vector128.LoadUnsafe(ref weights, (nuint)t);
-        }
-
-        target[i] = FixedPointHorizontalPass.Clip8(Vector128.Sum(sum) + FixedPointHorizontalPass.Half);
         return true;
     }
 

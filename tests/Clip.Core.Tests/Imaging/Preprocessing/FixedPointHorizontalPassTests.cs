@@ -9,17 +9,24 @@ namespace Clip.Core.Tests.Imaging.Preprocessing;
 /// </summary>
 public sealed class FixedPointHorizontalPassTests
 {
-    private delegate void RowPass(ReadOnlySpan<byte> source, Span<byte> target, AxisCoefficients table, int channels);
+    private delegate void RowPairPass(
+        ReadOnlySpan<byte> upper,
+        ReadOnlySpan<byte> lower,
+        Span<byte> upperTarget,
+        Span<byte> lowerTarget,
+        AxisCoefficients table,
+        int channels);
 
-    public static TheoryData<string, int, int> PathsChannelsAndSlack()
+    public static TheoryData<string, int, int, int> PathsChannelsAndSlack()
     {
-        var data = new TheoryData<string, int, int>();
+        var data = new TheoryData<string, int, int, int>();
         foreach (string path in new[] { "Vector128", "Vector256", "Fastest" })
         {
             for (int channels = 1; channels <= 4; channels++)
             {
-                data.Add(path, channels, 0);
-                data.Add(path, channels, 16);
+                data.Add(path, channels, 0, 0);
+                data.Add(path, channels, 16, 16);
+                data.Add(path, channels, 16, 0);
             }
         }
 
@@ -28,23 +35,45 @@ public sealed class FixedPointHorizontalPassTests
 
     [Theory]
     [MemberData(nameof(PathsChannelsAndSlack))]
-    public void Run_RandomRowsAndTables_EqualsScalarPath(string path, int channels, int slack)
+    public void Run_RandomRowsAndTables_EqualsScalarPath(string path, int channels, int upperSlack, int lowerSlack)
     {
         var random = new Random(1000 + channels);
         foreach ((int input, int output, int first, int count) in Geometries(random))
         {
             AxisCoefficients table = AxisCoefficients.Compute(input, output, first, count);
-            byte[] source = RandomBytes(random, ((table.SourceEnd - table.SourceFirst) * channels) + slack);
-            var expected = new byte[count * channels];
-            var actual = new byte[count * channels];
+            int rowBytes = (table.SourceEnd - table.SourceFirst) * channels;
+            byte[] upper = RandomBytes(random, rowBytes + upperSlack);
+            byte[] lower = RandomBytes(random, rowBytes + lowerSlack);
+            var expected = new byte[2 * count * channels];
+            var actual = new byte[2 * count * channels];
 
-            FixedPointHorizontalPass.RunScalar(source, expected, table, channels);
-            PathNamed(path)(source, actual, table, channels);
+            FixedPointHorizontalPass.RunScalar(upper, expected.AsSpan(0, count * channels), table, channels);
+            FixedPointHorizontalPass.RunScalar(lower, expected.AsSpan(count * channels), table, channels);
+            PathNamed(path)(
+                upper, lower, actual.AsSpan(0, count * channels), actual.AsSpan(count * channels), table, channels);
 
             Assert.True(
                 expected.AsSpan().SequenceEqual(actual),
                 $"{path}, {channels} channels, {input} to {output} from {first} for {count}: bytes differ.");
         }
+    }
+
+    [Theory]
+    [InlineData("Vector256", 3)]
+    [InlineData("Vector256", 4)]
+    [InlineData("Fastest", 3)]
+    public void Run_OneRowAsBothRows_EqualsScalarPath(string path, int channels)
+    {
+        var random = new Random(channels);
+        AxisCoefficients table = AxisCoefficients.Compute(1600, 298, 37, 224);
+        byte[] row = RandomBytes(random, (table.SourceEnd - table.SourceFirst) * channels);
+        var expected = new byte[224 * channels];
+        var actual = new byte[224 * channels];
+
+        FixedPointHorizontalPass.RunScalar(row, expected, table, channels);
+        PathNamed(path)(row, row, actual, actual, table, channels);
+
+        Assert.Equal(expected, actual);
     }
 
     [Theory]
@@ -79,16 +108,20 @@ public sealed class FixedPointHorizontalPassTests
         var actual = new byte[224 * 3];
 
         FixedPointHorizontalPass.RunScalar(row, expected, table, 3);
-        PathNamed(path)(row, actual, table, 3);
+        PathNamed(path)(row, row, actual, actual, table, 3);
 
         Assert.Equal(expected, actual);
         Assert.Contains(expected.Chunk(3), p => p[0] == 0);
         Assert.Contains(expected.Chunk(3), p => p[0] == 255);
     }
 
-    private static RowPass PathNamed(string path) => path switch
+    private static RowPairPass PathNamed(string path) => path switch
     {
-        "Vector128" => HorizontalVector128Kernel.Run,
+        "Vector128" => (upper, lower, upperTarget, lowerTarget, table, channels) =>
+        {
+            HorizontalVector128Kernel.Run(upper, upperTarget, table, channels);
+            HorizontalVector128Kernel.Run(lower, lowerTarget, table, channels);
+        },
         "Vector256" => HorizontalVector256Kernel.Run,
         _ => FixedPointHorizontalPass.Run,
     };
