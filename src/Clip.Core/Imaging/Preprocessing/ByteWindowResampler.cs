@@ -39,23 +39,29 @@ internal static class ByteWindowResampler
 
         int bytesPerPixel = plan.BytesPerPixel;
         int rowLength = g.CropWidth * bytesPerPixel;
-        byte[]? scratch = RentScratch(plan, columnEnd - columnFirst);
+        byte[]? upperScratch = RentScratch(plan, columnEnd - columnFirst);
+        byte[]? lowerScratch = RentScratch(plan, columnEnd - columnFirst);
         byte[]? stage = lines is null ? null : ArrayPool<byte>.Shared.Rent((rowEnd - rowFirst) * rowLength);
         try
         {
             // The horizontal pass runs first, as in the reference: its clipping changes what the vertical pass sees.
             Span<byte> horizontal = stage is null ? window : stage.AsSpan(0, (rowEnd - rowFirst) * rowLength);
-            for (int y = rowFirst; y < rowEnd; y++)
+            for (int y = rowFirst; y < rowEnd; y += 2)
             {
-                ReadOnlySpan<byte> source = rows.Read(y, columnFirst, columnEnd, scratch);
-                Span<byte> target = horizontal.Slice((y - rowFirst) * rowLength, rowLength);
+                // Rows go to the pass in pairs; an odd last row is paired with itself.
+                int next = Math.Min(y + 1, rowEnd - 1);
+                ReadOnlySpan<byte> upper = rows.Read(y, columnFirst, columnEnd, upperScratch);
+                ReadOnlySpan<byte> lower = rows.Read(next, columnFirst, columnEnd, lowerScratch);
+                Span<byte> upperTarget = horizontal.Slice((y - rowFirst) * rowLength, rowLength);
+                Span<byte> lowerTarget = horizontal.Slice((next - rowFirst) * rowLength, rowLength);
                 if (columns is null)
                 {
-                    source[..rowLength].CopyTo(target);
+                    upper[..rowLength].CopyTo(upperTarget);
+                    lower[..rowLength].CopyTo(lowerTarget);
                 }
                 else
                 {
-                    FixedPointHorizontalPass.Run(source, target, columns, bytesPerPixel);
+                    FixedPointHorizontalPass.Run(upper, lower, upperTarget, lowerTarget, columns, bytesPerPixel);
                 }
             }
 
@@ -66,7 +72,8 @@ internal static class ByteWindowResampler
         }
         finally
         {
-            Return(scratch);
+            Return(upperScratch);
+            Return(lowerScratch);
             Return(stage);
         }
     }

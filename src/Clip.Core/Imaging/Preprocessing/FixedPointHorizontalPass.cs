@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Clip.Core.Imaging.Preprocessing;
@@ -10,97 +9,53 @@ namespace Clip.Core.Imaging.Preprocessing;
 /// </summary>
 internal static class FixedPointHorizontalPass
 {
-    private const int Half = 1 << (AxisCoefficients.PrecisionBits - 1);
+    internal const int Half = 1 << (AxisCoefficients.PrecisionBits - 1);
 
     /// <summary>
-    /// Resamples one row. <paramref name="source"/> starts at input column
-    /// <see cref="AxisCoefficients.SourceFirst"/>; <paramref name="target"/> receives
-    /// <see cref="AxisCoefficients.Count"/> pixels.
+    /// Resamples two rows with the same table, using the widest vector path the processor runs natively; the two
+    /// may be one row. Each source starts at input column <see cref="AxisCoefficients.SourceFirst"/>; each target
+    /// receives <see cref="AxisCoefficients.Count"/> pixels.
     /// </summary>
-    public static void Run(ReadOnlySpan<byte> source, Span<byte> target, AxisCoefficients table, int channels)
+    public static void Run(
+        ReadOnlySpan<byte> upper,
+        ReadOnlySpan<byte> lower,
+        Span<byte> upperTarget,
+        Span<byte> lowerTarget,
+        AxisCoefficients table,
+        int channels)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Rows go in pairs so that the 256-bit loop spreads each weight over its lanes once for both.
+            HorizontalVector256Kernel.Run(upper, lower, upperTarget, lowerTarget, table, channels);
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            HorizontalVector128Kernel.Run(upper, upperTarget, table, channels);
+            HorizontalVector128Kernel.Run(lower, lowerTarget, table, channels);
+        }
+        else
+        {
+            RunScalar(upper, upperTarget, table, channels);
+            RunScalar(lower, lowerTarget, table, channels);
+        }
+    }
+
+    /// <summary>The plain loop, one channel of one pixel at a time; what the vector paths must equal.</summary>
+    internal static void RunScalar(ReadOnlySpan<byte> source, Span<byte> target, AxisCoefficients table, int channels)
     {
         for (int i = 0; i < table.Count; i++)
         {
-            int start = (table.Starts[i] - table.SourceFirst) * channels;
-            int length = table.Lengths[i];
-            bool done = Vector128.IsHardwareAccelerated && channels switch
-            {
-                // A pixel's channels fill one 4-lane vector; with 3 channels the spare lane reads the next pixel.
-                3 or 4 => TryPixelLanes(source, target, table, i, start, length, channels),
-                // One channel: four taps at a time against the zero-padded weight list.
-                1 => TryTapLanes(source, target, table, i, start, length),
-                _ => false,
-            };
-            if (!done)
-            {
-                ScalarPixel(source, target, table, i, start, channels);
-            }
+            ScalarPixel(source, target, table, i, channels);
         }
     }
 
-    internal static byte Clip8(int accumulator) =>
-        (byte)Math.Clamp(accumulator >> AxisCoefficients.PrecisionBits, 0, 255);
-
-    private static bool TryPixelLanes(
-        ReadOnlySpan<byte> source,
-        Span<byte> target,
-        AxisCoefficients table,
-        int i,
-        int start,
-        int length,
-        int channels)
+    // Kept out of the vector loops, which take it only at a row's end, so that it does not crowd their registers.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static void ScalarPixel(
+        ReadOnlySpan<byte> source, Span<byte> target, AxisCoefficients table, int i, int channels)
     {
-        if (start + ((length - 1) * channels) + 4 > source.Length)
-        {
-            return false;
-        }
-
-        ref byte pixels = ref MemoryMarshal.GetReference(source);
-        ref int weights = ref table.FixedWeights[i * table.Stride];
-        Vector128<int> sum = Vector128.Create(Half);
-        for (int t = 0; t < length; t++)
-        {
-            sum += Load4(ref Unsafe.Add(ref pixels, start + (t * channels))) * Unsafe.Add(ref weights, t);
-        }
-
-        Vector128<int> clipped = Vector128.Min(
-            Vector128.Max(Vector128.ShiftRightArithmetic(sum, AxisCoefficients.PrecisionBits), Vector128<int>.Zero),
-            Vector128.Create(255));
-        Vector128<ushort> words = Vector128.Narrow(clipped.AsUInt32(), clipped.AsUInt32());
-        uint packed = Vector128.Narrow(words, words).AsUInt32().ToScalar();
-        int o = i * channels;
-        for (int c = 0; c < channels; c++, packed >>= 8)
-        {
-            target[o + c] = (byte)packed;
-        }
-
-        return true;
-    }
-
-    private static bool TryTapLanes(
-        ReadOnlySpan<byte> source, Span<byte> target, AxisCoefficients table, int i, int start, int length)
-    {
-        int rounded = (length + 3) & ~3;
-        if (start + rounded > source.Length)
-        {
-            return false;
-        }
-
-        ref byte pixels = ref MemoryMarshal.GetReference(source);
-        ref int weights = ref table.FixedWeights[i * table.Stride];
-        Vector128<int> sum = Vector128<int>.Zero;
-        for (int t = 0; t < rounded; t += 4)
-        {
-            sum += Load4(ref Unsafe.Add(ref pixels, start + t)) * Vector128.LoadUnsafe(ref weights, (nuint)t);
-        }
-
-        target[i] = Clip8(Vector128.Sum(sum) + Half);
-        return true;
-    }
-
-    private static void ScalarPixel(
-        ReadOnlySpan<byte> source, Span<byte> target, AxisCoefficients table, int i, int start, int channels)
-    {
+        int start = (table.Starts[i] - table.SourceFirst) * channels;
         ReadOnlySpan<int> weights = table.FixedWeights.AsSpan(i * table.Stride, table.Lengths[i]);
         for (int c = 0; c < channels; c++)
         {
@@ -114,8 +69,37 @@ internal static class FixedPointHorizontalPass
         }
     }
 
+    internal static byte Clip8(int accumulator) =>
+        (byte)Math.Clamp(accumulator >> AxisCoefficients.PrecisionBits, 0, 255);
+
+    /// <summary>
+    /// Writes one pixel whose channel sums (without the half) are in the first <paramref name="channels"/> lanes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void StorePixel(Span<byte> target, int offset, int channels, Vector128<int> sums)
+    {
+        Vector128<int> shifted = Vector128.ShiftRightArithmetic(
+            sums + Vector128.Create(Half),
+            AxisCoefficients.PrecisionBits);
+        Vector128<byte> clipped = Vector128.Clamp(shifted, Vector128<int>.Zero, Vector128.Create(255)).AsByte();
+        // Each clipped lane's value is its lowest byte; one byte shuffle gathers the four.
+        Vector128<byte> lowBytes = Vector128.Create((byte)0, 4, 8, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        uint packed = Vector128.Shuffle(clipped, lowBytes).AsUInt32().ToScalar();
+        if (offset + 4 <= target.Length)
+        {
+            // One 4-byte store; with 3 channels the spare byte lands on the next pixel, which overwrites it.
+            Unsafe.WriteUnaligned(ref target[offset], packed);
+            return;
+        }
+
+        for (int c = 0; c < channels; c++, packed >>= 8)
+        {
+            target[offset + c] = (byte)packed;
+        }
+    }
+
     // Four consecutive bytes widened to four int lanes (one pmovzxbd on x64).
-    private static Vector128<int> Load4(ref byte at)
+    internal static Vector128<int> Load4(ref byte at)
     {
         Vector128<byte> bytes = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<uint>(ref at)).AsByte();
         return Vector128.WidenLower(Vector128.WidenLower(bytes)).AsInt32();
