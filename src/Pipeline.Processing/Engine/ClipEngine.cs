@@ -28,6 +28,10 @@ public sealed class ClipEngine : IClipEngine, IDisposable
     private readonly ConcurrentDictionary<string, Lazy<ProbeScorer>> _probes = new(StringComparer.Ordinal);
     private readonly LabelSetEmbeddingCache _textCache = new();
 
+    // One image-encoder run at a time: a run already keeps every operator thread busy, and two runs at once on the
+    // same cores stall each other's parallel operators. Concurrent batches overlap decoding with encoding instead.
+    private readonly Lock _encoderRun = new();
+
     private ClipEngine(
         ClipModel model,
         ImageLoader loader,
@@ -103,8 +107,11 @@ public sealed class ClipEngine : IClipEngine, IDisposable
     /// <inheritdoc />
     public void EncodeImages(ReadOnlySpan<float> pixels, int count, Span<float> embeddings)
     {
-        var batch = _model.ImageEncoder.Encode(pixels, count);
-        batch.Values.CopyTo(embeddings);
+        lock (_encoderRun)
+        {
+            var batch = _model.ImageEncoder.Encode(pixels, count);
+            batch.Values.CopyTo(embeddings);
+        }
     }
 
     /// <inheritdoc />
