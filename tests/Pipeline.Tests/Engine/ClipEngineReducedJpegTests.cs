@@ -27,7 +27,11 @@ public sealed class ClipEngineReducedJpegTests
 
     private static (PreparedImage Image, float[] Pixels) Prepare(byte[] file, bool reduced)
     {
-        var options = new ClipEngineOptions { ModelDirectory = TinyCorpus.ModelDirectory, ReducedJpegDecoding = reduced };
+        var options = new ClipEngineOptions
+        {
+            ModelDirectory = TinyCorpus.ModelDirectory,
+            ReducedJpegDecoding = reduced,
+        };
         using ClipEngine engine = ClipEngine.Create(options, NullLogger.Instance);
         float[] pixels = new float[engine.ImageTensorLength];
         PreparedImage image = engine.PrepareImage(file, pixels, CancellationToken.None);

@@ -39,7 +39,9 @@ internal sealed class TurboJpegLibrary
         ScaleDenominators = scaleDenominators;
     }
 
-    /// <summary>The system's library, loaded on first access; the one <see cref="TurboJpegNative"/> calls into.</summary>
+    /// <summary>
+    /// The system's library, loaded on first access; the one <see cref="TurboJpegNative"/> calls into.
+    /// </summary>
     public static TurboJpegLibrary Default => SystemLibrary.Value;
 
     /// <summary>The handle of the system's library (loaded on first access), or zero when it is missing.</summary>
