@@ -162,7 +162,8 @@ internal sealed class RunCommand : ICliCommand
             database is null ? null : _ => database.CreateSink(),
             output,
             blob,
-            logging => logging.AddProvider(new StandardErrorLoggerProvider(verbose)));
+            logging => logging.AddProvider(new StandardErrorLoggerProvider(verbose)),
+            database is null ? null : _ => database.CreateJobStore());
 
         // Load the model before the bus starts, so a bad model folder fails here with its own message.
         var clip = host.Services.GetRequiredService<IClipEngine>();

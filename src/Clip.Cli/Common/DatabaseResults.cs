@@ -1,4 +1,5 @@
 using Pipeline.Processing.Engine;
+using Pipeline.Processing.Jobs;
 using Pipeline.Processing.Postgres;
 using Pipeline.Storage.Postgres;
 using Pipeline.Storage.Results;
@@ -33,6 +34,9 @@ internal sealed class DatabaseResults : IAsyncDisposable
 
     /// <summary>A sink that writes to this database.</summary>
     public IResultSink CreateSink() => new PostgresResultSink(_storage);
+
+    /// <summary>A job store in this database, so the job, its batches and its errors are recorded there.</summary>
+    public IJobStore CreateJobStore() => new PostgresJobStore(_storage);
 
     public ValueTask DisposeAsync() => _storage.DisposeAsync();
 }
