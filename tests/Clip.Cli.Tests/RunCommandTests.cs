@@ -39,6 +39,21 @@ public sealed class RunCommandTests : IDisposable
             new FileInfo(Path.Combine(_output, "embeddings.npy")).Length);
     }
 
+    [Theory]
+    [InlineData("--top")]
+    [InlineData("--batch-size")]
+    public async Task Run_ZeroForACount_IsAUsageErrorNamingTheOption(string option)
+    {
+        string samples = Path.Combine(SharedData.RepositoryRoot, "samples", "images");
+
+        var result = await ClipProcess.RunAsync(null, "run", "--source", samples, option, "0",
+            "--model", ClipProcess.TinyModel, "--out", _output);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{option} must be at least 1.", result.Output + result.Error);
+        Assert.False(Directory.Exists(_output));
+    }
+
     [Fact]
     public async Task Run_MissingSource_FailsWithAMessageNamingIt()
     {

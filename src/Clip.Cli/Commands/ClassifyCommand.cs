@@ -58,13 +58,7 @@ internal sealed class ClassifyCommand : ICliCommand
             _top,
             _paths,
         };
-        _top.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--top must be at least 1.");
-            }
-        });
+        CommonOptions.RequireAtLeastOne(_top);
         command.Validators.Add(result =>
         {
             bool inline = result.GetValue(_labels) is not null;

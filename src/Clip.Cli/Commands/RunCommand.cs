@@ -129,6 +129,8 @@ internal sealed class RunCommand : ICliCommand
             _decoder, _reducedJpeg, _exif, _blob, _show,
         };
         _exif.AcceptOnlyFromAmong("apply", "ignore");
+        CommonOptions.RequireAtLeastOne(_top);
+        CommonOptions.RequireAtLeastOne(_batchSize);
         command.SetAction((parseResult, cancellationToken) =>
             CommandRunner.RunAsync(parseResult, token => RunAsync(parseResult, token), cancellationToken));
         return command;

@@ -19,4 +19,13 @@ internal static class CommonOptions
             "the folder of the clip executable or the nearest folder above it that has one.",
         HelpName = "DIR",
     };
+
+    /// <summary>Makes the parser refuse a value of <paramref name="option"/> below 1, naming the option.</summary>
+    public static void RequireAtLeastOne(Option<int> option) => option.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<int>() < 1)
+        {
+            result.AddError($"{option.Name} must be at least 1.");
+        }
+    });
 }

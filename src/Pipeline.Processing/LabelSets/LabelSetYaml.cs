@@ -8,6 +8,10 @@ namespace Pipeline.Processing.LabelSets;
 /// <summary>Parses the YAML (or JSON, which YAML reads too) form of a label set.</summary>
 internal static class LabelSetYaml
 {
+    // Unknown keys are errors, so that a misspelt key ("multi-label") cannot silently fall back to a default.
+    private static readonly string[] SetKeys = ["name", "classes", "templates", "multi_label", "threshold"];
+    private static readonly string[] ClassKeys = ["name", "prompts", "threshold"];
+
     public static LabelSetDefinition Parse(string path, string text, string defaultName)
     {
         var stream = new YamlStream();
@@ -25,6 +29,7 @@ internal static class LabelSetYaml
             throw new FormatException($"The label set file '{path}' must hold one mapping (name, classes, ...).");
         }
 
+        RejectUnknown(root, SetKeys, path, "The label set");
         string name = Scalar(root, "name") ?? defaultName;
         var classes = Sequence(root, "classes", path).Select(node => Class(node, path)).ToList();
         IReadOnlyList<string>? templates = null;
@@ -55,10 +60,24 @@ internal static class LabelSetYaml
             throw new FormatException($"Each class in '{path}' must be a name or a mapping with a 'name'.");
         }
 
+        RejectUnknown(map, ClassKeys, path, $"The class '{name}'");
         IReadOnlyList<string>? prompts = Child(map, "prompts") is YamlSequenceNode p
             ? p.Children.Select(n => ((YamlScalarNode)n).Value ?? string.Empty).ToList()
             : null;
         return new LabelClassDefinition(name, prompts, Number(Scalar(map, "threshold"), path));
+    }
+
+    private static void RejectUnknown(YamlMappingNode map, string[] known, string path, string owner)
+    {
+        foreach (YamlNode key in map.Children.Keys)
+        {
+            string text = (key as YamlScalarNode)?.Value ?? key.ToString();
+            if (!known.Contains(text, StringComparer.Ordinal))
+            {
+                throw new FormatException(
+                    $"{owner} in '{path}' has the unknown key '{text}' (known: {string.Join(", ", known)}).");
+            }
+        }
     }
 
     private static IEnumerable<YamlNode> Sequence(YamlMappingNode map, string key, string path) =>

@@ -19,6 +19,21 @@ public sealed class LabelSetFileTests
         Assert.Null(set.Templates);
     }
 
+    [Theory]
+    [InlineData("name: tags\nmulti-label: true\nclasses: [cat, dog]\n", "multi-label")]
+    [InlineData("{\"classes\": [\"cat\", \"dog\"], \"tempaltes\": \"imagenet80\"}", "tempaltes")]
+    [InlineData("classes:\n  - cat\n  - name: dog\n    thresold: 0.3\n", "thresold")]
+    public void Load_FileWithAMisspeltKey_ThrowsNamingTheKey(string text, string key)
+    {
+        using var dir = new TempDirectory();
+        string path = dir.Write("set.yaml", System.Text.Encoding.UTF8.GetBytes(text));
+
+        var error = Assert.Throws<FormatException>(() => LabelSetFile.Load(path));
+
+        Assert.Contains($"'{key}'", error.Message);
+        Assert.Contains(path, error.Message);
+    }
+
     [Fact]
     public void Load_YamlFile_ReadsPromptsThresholdsAndTemplates()
     {
