@@ -1,6 +1,8 @@
+using Clip.Core.ZeroShot;
 using Pipeline.Contracts;
 using Pipeline.Processing.Definitions;
 using Pipeline.Processing.LabelSets;
+using Pipeline.Processing.Moderation;
 using Pipeline.Processing.Probes;
 using Pipeline.Storage;
 
@@ -29,7 +31,9 @@ internal static class JobTaskBuilder
             problems[field] = messages;
         }
 
-        List<LabelSetDefinition> labelSets = [.. request.LabelSets ?? [], .. named.LabelSets];
+        // Inline definitions are stored as the job is recorded, so they are checked as strictly as stored ones.
+        List<LabelSetDefinition> labelSets = [.. Checked(request.LabelSets, "labelSets", ReadyLabelSet, problems)];
+        labelSets.AddRange(named.LabelSets);
         try
         {
             if (request.Labels is { Count: > 0 } names)
@@ -42,13 +46,56 @@ internal static class JobTaskBuilder
             Add(problems, "labels", e.Message);
         }
 
-        var taken = new HashSet<string>(labelSets.Select(s => s.Name), StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string twice in labelSets.Select(s => s.Name).Where(name => !taken.Add(name)).Distinct())
+        {
+            Add(problems, "labelSets", $"The label set '{twice}' is given more than once (inline, by name or as " +
+                "labels); labels are stored under its name, so each label set of a job needs its own.");
+        }
+
         var inline = request.Probes ?? [];
         CheckProbes(inline, "probes", model, taken, problems);
         CheckProbes(named.Probes, "probeNames", model, taken, problems);
-        return new JobTasks(labelSets, topK, [.. request.Policies ?? [], .. named.Policies],
-            [.. inline, .. named.Probes]);
+        List<ModerationPolicyDefinition> policies =
+            [.. Checked(request.Policies, "policies", ModerationPolicyFiles.Validate, problems), .. named.Policies];
+        foreach (string twice in policies.GroupBy(p => p.Name, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            Add(problems, "policies", $"The moderation policy '{twice}' is given more than once (inline and by " +
+                "name); scores are stored under its name, so each policy of a job needs its own.");
+        }
+
+        return new JobTasks(labelSets, topK, policies, [.. inline, .. named.Probes]);
     }
+
+    private static List<T> Checked<T>(
+        IReadOnlyList<T>? definitions,
+        string field,
+        Func<T, string, T> check,
+        Dictionary<string, string[]> problems)
+    {
+        var usable = new List<T>();
+        foreach (T definition in definitions ?? [])
+        {
+            try
+            {
+                usable.Add(check(definition ?? throw new FormatException($"The request's {field} holds a null."),
+                    $"the request's {field}"));
+            }
+            catch (FormatException e)
+            {
+                Add(problems, field, e.Message);
+            }
+        }
+
+        return usable;
+    }
+
+    // A label set written as JSON without a template set gets the one a label set file gets.
+    private static LabelSetDefinition ReadyLabelSet(LabelSetDefinition set, string where) =>
+        LabelSetFile.Validate(set, where) is { TemplateSet: null } unset
+            ? unset with { TemplateSet = PromptTemplates.DefaultName }
+            : set;
 
     private static void CheckProbes(
         IReadOnlyList<LinearProbeDefinition> probes,
@@ -60,7 +107,8 @@ internal static class JobTaskBuilder
         foreach (LinearProbeDefinition probe in probes)
         {
             string? problem = ProbeChecks.Unrunnable(probe)
-                ?? ProbeChecks.ModelMismatch(probe, model.Name, model.FileHash);
+                ?? ProbeChecks.ModelMismatch(probe, model.Name, model.FileHash)
+                ?? ProbeChecks.DimensionMismatch(probe, model.Name, model.EmbeddingDim);
             if (problem is null && !taken.Add(probe.Name))
             {
                 problem = $"The linear probe '{probe.Name}' has the name of another label set or probe of this " +

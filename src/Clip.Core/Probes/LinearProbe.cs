@@ -18,7 +18,8 @@ public sealed class LinearProbe
     /// <summary>
     /// Creates a probe from its parameters: <paramref name="weights"/> holds one row of
     /// <see cref="FeatureSource.Dimension"/> floats per class, class after class. Throws
-    /// <see cref="ArgumentException"/> when shapes disagree or a value is not finite.
+    /// <see cref="ArgumentException"/> when shapes disagree, a value is not finite, or a class is unnamed or named
+    /// twice.
     /// </summary>
     public LinearProbe(
         IReadOnlyList<string> classes,
@@ -43,6 +44,18 @@ public sealed class LinearProbe
         if (!TensorPrimitives.IsFiniteAll<float>(weights) || !TensorPrimitives.IsFiniteAll<float>(bias))
         {
             throw new ArgumentException("Probe weights and biases must be finite numbers.");
+        }
+
+        // Labels are stored under the class names, so each needs one of its own.
+        int unnamed = classes.ToList().FindIndex(string.IsNullOrWhiteSpace);
+        if (unnamed >= 0)
+        {
+            throw new ArgumentException($"Every probe class needs a name; class {unnamed} has no name.");
+        }
+
+        if (classes.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"A probe names each class once; it names '{twice.Key}' twice.");
         }
 
         Classes = classes.ToArray();

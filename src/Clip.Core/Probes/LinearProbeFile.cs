@@ -93,13 +93,14 @@ public static class LinearProbeFile
                 $"version {CurrentVersion}.");
         }
 
-        int wrongRow = document.Weights.ToList().FindIndex(row => row.Length != document.EmbeddingDimension);
+        int wrongRow = document.Weights.ToList()
+            .FindIndex(row => row is null || row.Length != document.EmbeddingDimension);
         if (document.Weights.Count != document.Classes.Count || wrongRow >= 0)
         {
             throw new FormatException(
                 $"'{source}' must hold one weight row of embedding_dimension = {document.EmbeddingDimension} floats " +
                 $"per class ({document.Classes.Count}); it has {document.Weights.Count} rows" +
-                (wrongRow >= 0 ? $", row {wrongRow} of {document.Weights[wrongRow].Length}." : "."));
+                (wrongRow >= 0 ? $", row {wrongRow} of {document.Weights[wrongRow]?.Length ?? 0}." : "."));
         }
 
         try

@@ -29,6 +29,13 @@ internal static class LabelSetYaml
             throw new FormatException($"The label set file '{path}' must hold one mapping (name, classes, ...).");
         }
 
+        // A label set has no format field; a file that names one (a linear probe file) was given by mistake.
+        if (Scalar(root, "format") is { } format)
+        {
+            throw new FormatException(
+                $"The label set file '{path}' is a '{format}' file, not a label set (a label set has no 'format').");
+        }
+
         RejectUnknown(root, SetKeys, path, "The label set");
         string name = Scalar(root, "name") ?? defaultName;
         var classes = Sequence(root, "classes", path).Select(node => Class(node, path)).ToList();

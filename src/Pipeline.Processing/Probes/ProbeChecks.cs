@@ -62,6 +62,20 @@ public static class ProbeChecks
             $"{Short(modelContentHash)}); train the probe on embeddings of that model.";
     }
 
+    /// <summary>
+    /// Why <paramref name="probe"/> cannot score embeddings of <paramref name="dimension"/> floats from the model
+    /// named <paramref name="modelName"/>: its weight rows are of another length.
+    /// </summary>
+    public static string? DimensionMismatch(LinearProbeDefinition probe, string modelName, int dimension)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        int rowLength = probe.Weights is { Count: > 0 } rows && rows[0] is { } first ? first.Count : 0;
+        return rowLength == dimension
+            ? null
+            : $"The linear probe '{probe.Name}' takes embeddings of {rowLength} floats, but model '{modelName}' " +
+                $"gives {dimension}; train the probe on embeddings of that model.";
+    }
+
     private static string Short(string? hash) =>
         hash is null ? "none" : hash.Length > 12 ? hash[..12] + "…" : hash;
 }

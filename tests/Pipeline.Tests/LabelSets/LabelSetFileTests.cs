@@ -83,6 +83,7 @@ public sealed class LabelSetFileTests
     [InlineData("th.yaml", "classes: [a, b]\nthreshold: 7\n", "from 0 to 1")]
     [InlineData("bad.yaml", "classes: [a, b\n", "not valid YAML")]
     [InlineData("x.csv", "a,b\n", "must end in")]
+    [InlineData("probe.json", "{\"format\": \"clip-linear-probe\", \"classes\": [\"a\", \"b\"]}", "not a label set")]
     public void Load_InvalidFile_ThrowsSayingWhatIsWrong(string name, string content, string expected)
     {
         using var dir = new TempDirectory();
