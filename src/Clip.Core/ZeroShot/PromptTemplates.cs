@@ -68,6 +68,17 @@ public sealed class PromptTemplates
     /// <summary>Templates from a UTF-8 text file, one per line (see <see cref="FromLines"/>).</summary>
     public static PromptTemplates Load(string path) => FromLines(File.ReadLines(path), path);
 
+    /// <summary>
+    /// The built-in set named <paramref name="name"/> (<c>default</c> or <c>imagenet80</c>), or null. Unlike
+    /// <see cref="Resolve"/> it never reads a file, so it is the one to use for names that come from a message.
+    /// </summary>
+    public static PromptTemplates? FindNamed(string? name) => name?.ToLowerInvariant() switch
+    {
+        DefaultName => Default,
+        ImageNet80Name => ImageNet80,
+        _ => null,
+    };
+
     /// <summary><c>default</c>, <c>imagenet80</c>, or else the path of a template file.</summary>
     public static PromptTemplates Resolve(string nameOrPath)
     {

@@ -1,3 +1,4 @@
+using Clip.Core.ZeroShot;
 using Pipeline.Contracts;
 
 namespace Pipeline.Processing.LabelSets;
@@ -84,6 +85,13 @@ public static class LabelSetFile
         if (duplicate is not null)
         {
             throw new FormatException($"The label set '{set.Name}' in {where} names '{duplicate.Key}' twice.");
+        }
+
+        if (set.Templates is null && set.TemplateSet is { } named && PromptTemplates.FindNamed(named) is null)
+        {
+            throw new FormatException(
+                $"The templates of '{set.Name}' in {where} are '{named}'; give '{PromptTemplates.DefaultName}', " +
+                $"'{PromptTemplates.ImageNet80Name}' or a list of templates with {{}} for the class name.");
         }
 
         if (set.Templates is { } templates && templates.Any(t => !t.Contains("{}", StringComparison.Ordinal)))

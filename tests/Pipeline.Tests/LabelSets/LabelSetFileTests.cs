@@ -35,6 +35,19 @@ public sealed class LabelSetFileTests
     }
 
     [Fact]
+    public void ToLabelSet_TemplateSetThatIsAPath_ThrowsWithoutReadingTheFile()
+    {
+        using var dir = new TempDirectory();
+        string templates = dir.Write("templates.txt", "a photo of {}.\n"u8.ToArray());
+        var definition = new LabelSetDefinition(
+            "from-a-message", [new("cat", null, null), new("dog", null, null)], null, templates, false, 0.5f);
+
+        var error = Assert.Throws<FormatException>(() => definition.ToLabelSet());
+
+        Assert.Contains("only 'default' and 'imagenet80' exist", error.Message);
+    }
+
+    [Fact]
     public void Load_YamlFile_ReadsPromptsThresholdsAndTemplates()
     {
         using var dir = new TempDirectory();
@@ -83,6 +96,7 @@ public sealed class LabelSetFileTests
     [InlineData("th.yaml", "classes: [a, b]\nthreshold: 7\n", "from 0 to 1")]
     [InlineData("bad.yaml", "classes: [a, b\n", "not valid YAML")]
     [InlineData("x.csv", "a,b\n", "must end in")]
+    [InlineData("path.yaml", "classes: [a, b]\ntemplates: /etc/hostname\n", "give 'default', 'imagenet80'")]
     [InlineData("probe.json", "{\"format\": \"clip-linear-probe\", \"classes\": [\"a\", \"b\"]}", "not a label set")]
     public void Load_InvalidFile_ThrowsSayingWhatIsWrong(string name, string content, string expected)
     {
