@@ -46,6 +46,18 @@ public sealed class LinearProbe
             throw new ArgumentException("Probe weights and biases must be finite numbers.");
         }
 
+        // A class's logit on a unit vector is at most its row's norm plus its bias: both finite keeps every logit,
+        // and so every probability, a number.
+        for (int c = 0; c < bias.Length; c++)
+        {
+            float norm = TensorPrimitives.Norm<float>(weights.AsSpan(c * source.Dimension, source.Dimension));
+            if (!float.IsFinite(norm + Math.Abs(bias[c])))
+            {
+                throw new ArgumentException(
+                    $"The weights of class {c} are too large: their norm does not fit in a float.");
+            }
+        }
+
         // Labels are stored under the class names, so each needs one of its own.
         int unnamed = classes.ToList().FindIndex(string.IsNullOrWhiteSpace);
         if (unnamed >= 0)

@@ -29,6 +29,7 @@ public sealed class StoredDefinitions
     {
         ArgumentNullException.ThrowIfNull(labelSet);
         LabelSetFile.Validate(labelSet, ToStore);
+        DefinitionNames.Check(labelSet.Name, "label set");
         return _repository.SaveLabelSetAsync(labelSet.Name, DefinitionJson.Serialize(labelSet), cancellationToken);
     }
 
@@ -37,6 +38,7 @@ public sealed class StoredDefinitions
     {
         ArgumentNullException.ThrowIfNull(policy);
         ModerationPolicyFiles.Validate(policy, ToStore);
+        DefinitionNames.Check(policy.Name, "moderation policy");
         return _repository.SavePolicyAsync(policy.Name, DefinitionJson.Serialize(policy), cancellationToken);
     }
 
@@ -52,6 +54,7 @@ public sealed class StoredDefinitions
             throw new FormatException(problem);
         }
 
+        DefinitionNames.Check(probe.Name, "linear probe");
         return _repository.SaveProbeAsync(probe.Name, DefinitionJson.Serialize(probe), cancellationToken);
     }
 

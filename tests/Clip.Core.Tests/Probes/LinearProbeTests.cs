@@ -29,6 +29,17 @@ public sealed class LinearProbeTests : IDisposable
     }
 
     [Fact]
+    public void Constructor_WeightsWhoseNormOverflows_ThrowsInsteadOfGivingNaNProbabilities()
+    {
+        LinearProbe fine = TwoDimensional(bias: [0f, 0f]);
+
+        var error = Assert.Throws<ArgumentException>(() => new LinearProbe(
+            fine.Classes, [3e38f, 3e38f, 0f, 1f], [0f, 0f], fine.Lambda, fine.Source));
+
+        Assert.Contains("class 0 are too large", error.Message);
+    }
+
+    [Fact]
     public void Predict_WrongDimension_ThrowsNamingBothLengths()
     {
         LinearProbe probe = TwoDimensional(bias: [0f, 0f]);

@@ -31,6 +31,23 @@ public sealed class StoredDefinitionsTests
         Assert.Equal(Json(probe), Json(Assert.Single(found.Probes)));
     }
 
+    [Theory]
+    [InlineData(" padded", "spaces at its ends")]
+    [InlineData("tab\tinside", "control characters")]
+    [InlineData(null, "at most 128")]
+    public async Task SaveLabelSetAsync_UnusableName_ThrowsAndStoresNothing(string? name, string expected)
+    {
+        await using var db = await FreshDatabase.CreateAsync();
+        var definitions = new StoredDefinitions(db.Storage.Definitions);
+        string chosen = name ?? new string('n', DefinitionNames.MaxLength + 1);
+
+        var error = await Assert.ThrowsAsync<FormatException>(() => definitions.SaveLabelSetAsync(
+            LabelSetFile.FromNames(chosen, ["cat", "dog"]), CancellationToken.None));
+
+        Assert.Contains(expected, error.Message);
+        Assert.Empty(await db.Storage.Definitions.ListLabelSetsAsync(CancellationToken.None));
+    }
+
     [Fact]
     public async Task ResolveAsync_NamesNotStored_AreProblemsOfTheirFieldsNamingThem()
     {
