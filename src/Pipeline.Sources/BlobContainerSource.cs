@@ -52,11 +52,13 @@ public sealed class BlobContainerSource : IImageSource
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
-        var pages = _container
+        await using IAsyncEnumerator<Page<BlobItem>> pages = _container
             .GetBlobsAsync(BlobTraits.None, BlobStates.None, _prefix, cancellationToken)
-            .AsPages(pageSizeHint: pageSize);
-        await foreach (Page<BlobItem> page in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
+            .AsPages(pageSizeHint: pageSize)
+            .GetAsyncEnumerator(cancellationToken);
+        while (await NextPageAsync(pages).ConfigureAwait(false))
         {
+            Page<BlobItem> page = pages.Current;
             var images = new List<ImageReference>(page.Values.Count);
             foreach (BlobItem blob in page.Values)
             {
@@ -97,6 +99,28 @@ public sealed class BlobContainerSource : IImageSource
         {
             bool transient = e.Status is 0 or 408 or 429 or >= 500;
             throw new ImageReadException("read-failed", $"Reading blob '{name}' failed: {e.ErrorCode}.", transient, e);
+        }
+    }
+
+    // The service's own error is an XML document with request headers: the user gets its status, code and a hint.
+    private async ValueTask<bool> NextPageAsync(IAsyncEnumerator<Page<BlobItem>> pages)
+    {
+        try
+        {
+            return await pages.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch (RequestFailedException e)
+        {
+            string hint = e.Status switch
+            {
+                403 => "the credentials were refused; give the account's connection string with " +
+                    "--blob-connection-string or AZURE_STORAGE_CONNECTION_STRING",
+                404 => "the container does not exist",
+                _ => "the storage service refused the listing",
+            };
+            throw new IOException(
+                $"Listing {Description} failed with status {e.Status} ({e.ErrorCode ?? "no error code"}): {hint}.",
+                e);
         }
     }
 
