@@ -6,8 +6,10 @@ using Pipeline.Processing.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddClipOrchestrator();
 builder.AddClipCuration();
+builder.AddBadRequestProblems();
 
 var app = builder.Build();
+app.UseBadRequestProblems();
 app.MapHealthChecks("/health");
 app.MapJobEndpoints();
 app.MapDefinitionEndpoints();

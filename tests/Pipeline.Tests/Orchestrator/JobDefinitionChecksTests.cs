@@ -73,6 +73,20 @@ public sealed class JobDefinitionChecksTests : IClassFixture<OrchestratorFixture
         Assert.Null(await _hosts.Database.Storage.Definitions.FindPolicyAsync(name, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("", "body")]
+    [InlineData("{\"source\": 5, \"model\": \"x\"}", "$.source")]
+    [InlineData("{\"source\": \"/tmp\", \"model\": \"x\", \"labelSetNames\": \"animals\"}", "$.labelSetNames")]
+    public async Task SubmitJob_BodyThatCannotBeRead_IsAValidationProblemSayingWhere(string body, string expected)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+
+        var response = await _hosts.Http.PostAsync("/jobs", content);
+
+        string problem = await ProblemAsync(response, "body");
+        Assert.Contains(expected, problem);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private async Task<HttpResponseMessage> SubmitAsync(object tasks)
