@@ -6,7 +6,9 @@ using Pipeline.Tests.Probes;
 
 namespace Pipeline.Tests.Orchestrator;
 
-/// <summary>Jobs whose inline or named definitions could not run are refused at submission, and store nothing.</summary>
+/// <summary>
+/// Jobs whose inline or named definitions could not run are refused at submission, and store nothing.
+/// </summary>
 public sealed class JobDefinitionChecksTests : IClassFixture<OrchestratorFixture>, IDisposable
 {
     private readonly OrchestratorFixture _hosts;
