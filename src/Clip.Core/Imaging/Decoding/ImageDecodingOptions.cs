@@ -68,14 +68,11 @@ public sealed class ImageDecodingOptions
     };
 
     /// <summary>A copy of these settings with another <see cref="MinimumShortSide"/>.</summary>
-    public ImageDecodingOptions With(int? minimumShortSide) => new()
+    public ImageDecodingOptions With(int? minimumShortSide)
     {
-        Decoder = Decoder,
-        ApplyExifOrientation = ApplyExifOrientation,
-        MaxFileBytes = MaxFileBytes,
-        MaxPixels = MaxPixels,
-        MaxDimension = MaxDimension,
-        Timeout = Timeout,
-        MinimumShortSide = minimumShortSide,
-    };
+        // A member-wise copy keeps every other setting, including any added later.
+        var copy = (ImageDecodingOptions)MemberwiseClone();
+        copy.MinimumShortSide = minimumShortSide;
+        return copy;
+    }
 }
